@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/** The four stores, named as Windows names them in certlm.msc. */
+export const STORE_NAMES = ['root', 'intermediate', 'client', 'server'] as const;
+export const storeNameSchema = z.enum(STORE_NAMES);
+export type StoreName = z.infer<typeof storeNameSchema>;
+
+export const STORE_LABELS: Record<StoreName, string> = {
+  root: 'Trusted Root Certification Authorities',
+  intermediate: 'Intermediate Certification Authorities',
+  client: 'Client Certificates',
+  server: 'Server (Personal)',
+};
+
+export const sha256HexSchema = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/i, 'expected a SHA-256 fingerprint: 64 hexadecimal characters')
+  .transform((s) => s.toLowerCase());
+
+/** One attribute of a distinguished name, in certificate order (multi-valued fields repeat). */
+export const nameFieldSchema = z.object({
+  /** Short name as IIS shows it (CN, OU, O, L, S, C, E, DC, UID, ...) or the dotted OID if unknown. */
+  type: z.string(),
+  oid: z.string(),
+  value: z.string(),
+});
+export type NameField = z.infer<typeof nameFieldSchema>;
+
+export const SAN_TYPES = ['dns', 'ip', 'email', 'upn', 'uri', 'dn', 'other'] as const;
+export const sanSchema = z.object({ type: z.enum(SAN_TYPES), value: z.string() });
+export type SubjectAltName = z.infer<typeof sanSchema>;
+
+/** What the list shows: computed once at import, never by re-parsing. */
+export const certificateSummarySchema = z.object({
+  sha256: z.string(),
+  sha1: z.string(),
+  subject: z.string(),
+  issuer: z.string(),
+  /** Best display name: subject CN, else first SAN, else the whole subject. */
+  displayName: z.string(),
+  serial: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  store: storeNameSchema,
+  isCA: z.boolean(),
+  selfSigned: z.boolean(),
+  hasPrivateKey: z.boolean(),
+  keyAlgorithm: z.string(),
+  importedAt: z.string(),
+});
+export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
+
+export const chainLinkSchema = z.object({
+  sha256: z.string().nullable(),
+  subject: z.string(),
+  /** Why this link is or is not good: 'ok', 'expired', 'not-yet-valid', 'bad-signature', 'issuer-missing', 'untrusted-root'. */
+  status: z.string(),
+});
+
+export const chainSchema = z.object({
+  /** 'ok' when the chain ends in a Trusted Root and every link is valid now. */
+  status: z.enum(['ok', 'partial', 'untrusted', 'invalid']),
+  message: z.string(),
+  links: z.array(chainLinkSchema),
+});
+export type Chain = z.infer<typeof chainSchema>;
+
+/** Everything parsed from one certificate, computed once at import. */
+export const certificateFactsSchema = z.object({
+  subjectFields: z.array(nameFieldSchema),
+  issuerFields: z.array(nameFieldSchema),
+  subjectAltNames: z.array(sanSchema),
+  version: z.number(),
+  signatureAlgorithm: z.string(),
+  keySize: z.number().nullable(),
+  keyUsage: z.array(z.string()),
+  extendedKeyUsage: z.array(z.object({ oid: z.string(), name: z.string() })),
+  basicConstraints: z.object({ ca: z.boolean(), pathLength: z.number().nullable() }).nullable(),
+  subjectKeyIdentifier: z.string().nullable(),
+  authorityKeyIdentifier: z.string().nullable(),
+  crlDistributionPoints: z.array(z.string()),
+  policies: z.array(z.string()),
+});
+export type CertificateFacts = z.infer<typeof certificateFactsSchema>;
+
+export const certificateDetailsSchema = certificateSummarySchema.extend({
+  facts: certificateFactsSchema,
+  daysLeft: z.number(),
+  pem: z.string(),
+  chain: chainSchema,
+});
+export type CertificateDetails = z.infer<typeof certificateDetailsSchema>;
+
+export const crlSummarySchema = z.object({
+  sha256: z.string(),
+  issuer: z.string(),
+  thisUpdate: z.string(),
+  nextUpdate: z.string().nullable(),
+  revokedCount: z.number(),
+  importedAt: z.string(),
+});
+export type CrlSummary = z.infer<typeof crlSummarySchema>;
+
+export const EXPORT_FORMATS = ['pem', 'der', 'p7b'] as const;
+export const exportFormatSchema = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
