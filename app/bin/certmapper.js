@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-console.log("app-bin ok")
+// Linked as `certmapper` by npm; the real CLI is the bundled app/dist/cli/certmapper.js.
+import '../dist/cli/certmapper.js';

@@ -6,8 +6,15 @@
 export interface ConfigStore<T extends object> {
   /** Where the document lives (for messages); "memory:<name>" for the in-memory fake. */
   readonly location: string;
-  /** The current document. Re-read from disk only when another process changed the file. */
+  /**
+   * The current document: a cached, deeply frozen object shared by every caller, the same object until
+   * the document changes (so identity tells "changed"). Never mutate it: build a new document and write()
+   * it. Re-read from disk only when another process changed the file (one stat per call otherwise).
+   */
   read(): T;
-  /** Replace the whole document atomically (write-then-rename) and keep it as the last good copy. */
+  /**
+   * Replace the whole document atomically (write-then-rename) and keep it as the last good copy.
+   * Takes ownership of `value` (a plain JSON object): it is frozen and becomes what read() returns.
+   */
   write(value: T): void;
 }

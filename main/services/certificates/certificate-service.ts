@@ -1,0 +1,112 @@
+import {
+  DomainError,
+  type CertificateDetails,
+  type CertificateSummary,
+  type CrlSummary,
+  type ExportFormat,
+  type ImportFileResult,
+  type ImportRequest,
+  type StoreName,
+} from '../../../shared/ipc';
+import type { Clock, ConfigStore, SecretVault } from '../../ports';
+import { CertificateIndex } from './certificate-index';
+import { privateKeyId, type CertificateDocument, type StoredCertificate } from './certificate-document';
+import { buildStoredChain } from './stored-chain';
+import { importOneFile } from './import-file';
+import { exportCertificate, type ExportedFile } from './export-certificate';
+import { toPem } from './codec';
+
+const DAY_MS = 86_400_000;
+
+/** The certificate store: Trusted Root, Intermediate, Client and Server, keyed by SHA-256 of the DER. */
+export class CertificateService {
+  private index: CertificateIndex | undefined;
+
+  constructor(
+    private readonly store: ConfigStore<CertificateDocument>,
+    private readonly vault: SecretVault,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The index for the current document; another process's write gives a new document and a new index. */
+  private current(): CertificateIndex {
+    const document = this.store.read();
+    if (this.index?.document !== document) this.index = new CertificateIndex(document);
+    return this.index;
+  }
+
+  list(store?: StoreName): CertificateSummary[] {
+    const all = Object.values(this.current().document.certificates).map((c) => c.summary);
+    return store ? all.filter((s) => s.store === store) : all;
+  }
+
+  counts(): { certificates: number; crls: number } {
+    const { document } = this.current();
+    return { certificates: Object.keys(document.certificates).length, crls: Object.keys(document.crls).length };
+  }
+
+  get(sha256: string): CertificateDetails {
+    const index = this.current();
+    const stored = this.require(sha256);
+    const now = this.clock.now();
+    return {
+      ...stored.summary,
+      facts: stored.facts,
+      daysLeft: Math.floor((Date.parse(stored.summary.notAfter) - now.getTime()) / DAY_MS),
+      pem: toPem(Buffer.from(stored.der, 'base64')),
+      chain: buildStoredChain(stored, index, now),
+    };
+  }
+
+  /** One result per file; a bad file never stops the others, and nothing is written unless something was added. */
+  import(request: ImportRequest): ImportFileResult[] {
+    const before = this.current().document;
+    const draft: CertificateDocument = {
+      version: 1,
+      certificates: { ...before.certificates },
+      crls: { ...before.crls },
+    };
+    const results = request.files.map((file) =>
+      importOneFile(file, draft, this.vault, {
+        password: request.password,
+        store: request.store,
+        importedAt: this.clock.now().toISOString(),
+      }),
+    );
+    if (results.some((r) => r.certificates.some((c) => !c.duplicate) || r.crls > 0 || r.privateKeys > 0)) {
+      this.store.write(draft);
+    }
+    return results;
+  }
+
+  export(sha256: string, format: ExportFormat): ExportedFile {
+    return exportCertificate(this.require(sha256), format);
+  }
+
+  move(sha256: string, store: StoreName): CertificateSummary {
+    const { document } = this.current();
+    const stored = this.require(sha256);
+    const moved: StoredCertificate = { ...stored, summary: { ...stored.summary, store } };
+    this.store.write({ ...document, certificates: { ...document.certificates, [stored.summary.sha256]: moved } });
+    return moved.summary;
+  }
+
+  delete(sha256: string): void {
+    const { document } = this.current();
+    const stored = this.require(sha256);
+    const certificates = { ...document.certificates };
+    delete certificates[stored.summary.sha256];
+    this.store.write({ ...document, certificates });
+    this.vault.delete(privateKeyId(stored.summary.sha256));
+  }
+
+  listCrls(): CrlSummary[] {
+    return Object.values(this.current().document.crls).map((c) => c.summary);
+  }
+
+  private require(sha256: string): StoredCertificate {
+    const stored = this.current().document.certificates[sha256.toLowerCase()];
+    if (!stored) throw new DomainError('NOT_FOUND', `No certificate with SHA-256 ${sha256} in the store`);
+    return stored;
+  }
+}

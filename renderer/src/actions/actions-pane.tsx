@@ -1,0 +1,58 @@
+import { Box } from '@mui/material';
+import FileOpenOutlined from '@mui/icons-material/FileOpenOutlined';
+import ContentPaste from '@mui/icons-material/ContentPaste';
+import Refresh from '@mui/icons-material/Refresh';
+import InfoOutlined from '@mui/icons-material/InfoOutlined';
+import Download from '@mui/icons-material/Download';
+import DriveFileMove from '@mui/icons-material/DriveFileMoveOutlined';
+import DeleteOutline from '@mui/icons-material/DeleteOutline';
+import { EXPORT_FORMATS } from '../../../shared/ipc';
+import { errorMessage } from '../api';
+import { EXPORT_LABELS, exportCertificate } from '../certificates/export-certificate';
+import { useImport } from '../import/import-context';
+import { useConsoleActions, useSelection } from '../state/console-context';
+import { useConsoleData } from '../state/console-data-context';
+import { ActionGroup, type ConsoleAction } from './action-group';
+
+/** The right-hand Actions pane: store actions always, certificate actions while one is selected. */
+export function ActionsPane() {
+  const { selectedSha256 } = useSelection();
+  const { openDetails, setCertificateDialog, report } = useConsoleActions();
+  const { bySha256, refresh } = useConsoleData();
+  const importFlow = useImport();
+  const selected = selectedSha256 ? bySha256.get(selectedSha256) : undefined;
+
+  const storeActions: ConsoleAction[] = [
+    { label: 'Import…', icon: <FileOpenOutlined fontSize="small" />, onClick: importFlow.pickFiles, disabled: importFlow.busy },
+    { label: 'Paste PEM…', icon: <ContentPaste fontSize="small" />, onClick: importFlow.openPaste, disabled: importFlow.busy },
+    {
+      label: 'Refresh',
+      icon: <Refresh fontSize="small" />,
+      onClick: () => void refresh().then(() => report('Refreshed')),
+    },
+  ];
+
+  const certificateActions: ConsoleAction[] = selected
+    ? [
+        { label: 'View details', icon: <InfoOutlined fontSize="small" />, onClick: () => openDetails(selected.sha256) },
+        ...EXPORT_FORMATS.map((format) => ({
+          label: EXPORT_LABELS[format],
+          icon: <Download fontSize="small" />,
+          onClick: () =>
+            void exportCertificate(selected.sha256, format).then(
+              (fileName) => report(`Exported ${selected.displayName} as ${fileName}`, 'success'),
+              (error: unknown) => report(`Export failed: ${errorMessage(error)}`, 'error'),
+            ),
+        })),
+        { label: 'Move to store…', icon: <DriveFileMove fontSize="small" />, onClick: () => setCertificateDialog('move') },
+        { label: 'Delete…', icon: <DeleteOutline fontSize="small" />, onClick: () => setCertificateDialog('delete') },
+      ]
+    : [];
+
+  return (
+    <Box component="nav" aria-label="Actions" sx={{ py: 0.5 }}>
+      <ActionGroup title="Certificates" actions={storeActions} />
+      {selected && <ActionGroup title={selected.displayName} actions={certificateActions} />}
+    </Box>
+  );
+}

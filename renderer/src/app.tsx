@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react';
+import { CssBaseline, ThemeProvider } from '@mui/material';
+import { onUnauthorized, type ApiStart } from './api';
+import { ImportProvider } from './import/import-context';
+import { ConsoleLayout } from './layout/console-layout';
+import { TokenRequiredPage } from './layout/token-required-page';
+import { ConsoleProvider } from './state/console-context';
+import { ConsoleDataProvider } from './state/console-data-context';
+import { useConsoleTheme } from './theme/use-console-theme';
+
+/** The console's root: theme, then either the token page or the providers around the three-pane layout. */
+export function App({ start }: { start: ApiStart }) {
+  const theme = useConsoleTheme();
+  const [refused, setRefused] = useState(false);
+  useEffect(() => onUnauthorized(() => setRefused(true)), []);
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline enableColorScheme />
+      {start.status === 'no-token' || refused ? (
+        <TokenRequiredPage refused={refused} />
+      ) : (
+        <ConsoleProvider>
+          <ConsoleDataProvider>
+            <ImportProvider>
+              <ConsoleLayout />
+            </ImportProvider>
+          </ConsoleDataProvider>
+        </ConsoleProvider>
+      )}
+    </ThemeProvider>
+  );
+}

@@ -1,0 +1,45 @@
+import type { CertificateSummary } from '../../../shared/ipc';
+import { commonName } from '../util/distinguished-name';
+import { STORE_SHORT_LABELS } from '../util/store-labels';
+import type { CertificateColumnId } from './certificate-columns';
+
+/** Which column orders the list, and which way. */
+export interface CertificateSort {
+  column: CertificateColumnId;
+  direction: 'asc' | 'desc';
+}
+
+/**
+ * A key that sorts case-insensitively and numbers by value ("user2" before "user10") with plain `<`:
+ * Intl.Collator gives the same order but is about four times slower on 50,000 rows.
+ */
+function naturalKey(text: string): string {
+  return text.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'));
+}
+
+/** The value a column sorts by; computed once per row per sort, never inside the comparator. */
+function sortKey(c: CertificateSummary, column: CertificateColumnId): string | number {
+  switch (column) {
+    case 'subject':
+      return naturalKey(c.displayName);
+    case 'issuer':
+      return naturalKey(commonName(c.issuer));
+    case 'expires':
+      return Date.parse(c.notAfter);
+    case 'store':
+      return naturalKey(STORE_SHORT_LABELS[c.store]);
+    case 'sha256':
+      return c.sha256;
+  }
+}
+
+/** A sorted copy; ties keep a stable order by fingerprint so rows never jump between refreshes. */
+export function sortCertificates(items: readonly CertificateSummary[], sort: CertificateSort): CertificateSummary[] {
+  const keyed = items.map((item) => ({ item, key: sortKey(item, sort.column) }));
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  keyed.sort((a, b) => {
+    const order = a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    return order !== 0 ? order * sign : a.item.sha256 < b.item.sha256 ? -1 : 1;
+  });
+  return keyed.map((k) => k.item);
+}

@@ -1,0 +1,78 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { STORE_NAMES, type AppInfo, type CertificateSummary, type StoreName } from '../../../shared/ipc';
+import { errorMessage, invoke, onEvent } from '../api';
+
+/** What the console caches from main: app info and every certificate summary, refreshed on `data.changed`. */
+export interface ConsoleData {
+  info: AppInfo | null;
+  certificates: CertificateSummary[];
+  bySha256: Map<string, CertificateSummary>;
+  countsByStore: Record<StoreName, number>;
+  loaded: boolean;
+  error: string | null;
+  refresh(): Promise<void>;
+}
+
+const ConsoleDataContext = createContext<ConsoleData | null>(null);
+const EMPTY: CertificateSummary[] = [];
+
+/** Loads the cache once, then refreshes it whenever main says the data changed. */
+export function ConsoleDataProvider({ children }: { children: ReactNode }) {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [certificates, setCertificates] = useState<CertificateSummary[]>(EMPTY);
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const again = useRef(false);
+
+  // The list can be 50,000 summaries: never run two fetches at once. A refresh asked for while one is
+  // running runs once more afterwards (the running one may predate the change).
+  const refresh = useCallback((): Promise<void> => {
+    if (inFlight.current) {
+      again.current = true;
+      return inFlight.current;
+    }
+    const run = async () => {
+      do {
+        again.current = false;
+        try {
+          const [nextInfo, list] = await Promise.all([invoke('app.info', {}), invoke('certificates.list', {})]);
+          setInfo(nextInfo);
+          setCertificates(list.items);
+          setError(null);
+        } catch (caught) {
+          setError(errorMessage(caught));
+        }
+      } while (again.current);
+      setLoaded(true);
+      inFlight.current = null;
+    };
+    inFlight.current = run();
+    return inFlight.current;
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    return onEvent('data.changed', () => void refresh());
+  }, [refresh]);
+
+  const bySha256 = useMemo(() => new Map(certificates.map((c) => [c.sha256, c])), [certificates]);
+  const countsByStore = useMemo(() => {
+    const counts = Object.fromEntries(STORE_NAMES.map((s) => [s, 0])) as Record<StoreName, number>;
+    for (const c of certificates) counts[c.store]++;
+    return counts;
+  }, [certificates]);
+
+  const value = useMemo<ConsoleData>(
+    () => ({ info, certificates, bySha256, countsByStore, loaded, error, refresh }),
+    [info, certificates, bySha256, countsByStore, loaded, error, refresh],
+  );
+  return <ConsoleDataContext.Provider value={value}>{children}</ConsoleDataContext.Provider>;
+}
+
+/** The cached data; only valid under ConsoleDataProvider. */
+export function useConsoleData(): ConsoleData {
+  const value = useContext(ConsoleDataContext);
+  if (!value) throw new Error('useConsoleData() outside ConsoleDataProvider');
+  return value;
+}

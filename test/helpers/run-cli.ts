@@ -1,0 +1,22 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { CLI_PATH } from './paths';
+
+export interface CliRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the real, built `certmapper` executable as a user would. */
+export function runCli(args: string[], options: { dataDir: string; env?: NodeJS.ProcessEnv; input?: string }): CliRun {
+  if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run npm run build (npm install does it)`);
+  const run = spawnSync(process.execPath, [CLI_PATH, '--data', options.dataDir, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...options.env },
+    input: options.input,
+    timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { status: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+}

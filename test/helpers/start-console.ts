@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { CLI_PATH } from './paths';
+import { makeTempDir } from './temp-dir';
+
+export interface RunningConsole {
+  url: string;
+  baseUrl: string;
+  token: string;
+  dataDir: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Start the real `certmapper serve` on a free port and wait for the URL it prints. */
+export async function startConsole(options: { dataDir?: string } = {}): Promise<RunningConsole> {
+  if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run npm run build (npm install does it)`);
+  const temp = options.dataDir ? undefined : makeTempDir('certmapper-data-');
+  const dataDir = options.dataDir ?? temp!.path;
+  const child = spawn(process.execPath, [CLI_PATH, 'serve', '--data', dataDir, '--console-port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not print its URL in 20 s:\n${output}`)), 20_000);
+    const check = () => {
+      const match = output.match(/Web console: (http:\/\/\S+)/);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', check);
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    baseUrl: parsed.origin,
+    token: parsed.searchParams.get('token') ?? '',
+    dataDir,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      temp?.cleanup();
+    },
+  };
+}
