@@ -1,10 +1,13 @@
 import { runCli } from './certmapper';
 
-// The bundled `certmapper` executable: exit with the command's status.
+// The bundled `certmapper` executable. exitCode, not process.exit(): stdout to a pipe is written
+// asynchronously, and exiting at once would cut a long --json answer short.
 runCli(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     console.error(error);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

@@ -9,7 +9,7 @@ type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>;
 /** Only our own top-level page may call: checked on every message, before any handler runs. */
 export function isTrustedSender(event: SenderEvent): boolean {
   const frame = event.senderFrame;
-  return Boolean(frame) && frame.parent === null && isAppUrl(frame.url);
+  return frame !== null && frame !== undefined && frame.parent === null && isAppUrl(frame.url);
 }
 
 /** The function ipcMain.handle runs for every contract call: sender check, then the shared dispatcher. */

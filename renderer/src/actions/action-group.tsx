@@ -24,7 +24,7 @@ export function ActionGroup({ title, actions }: { title: string; actions: Consol
       >
         {title}
       </Typography>
-      <List dense disablePadding>
+      <List component="div" dense disablePadding>
         {actions.map((action) => (
           <ListItemButton key={action.label} onClick={action.onClick} disabled={action.disabled} sx={{ py: 0.25 }}>
             <ListItemIcon sx={{ minWidth: 30, color: 'primary.main' }}>{action.icon}</ListItemIcon>

@@ -45,7 +45,7 @@ export function ConnectionsTree() {
   );
 
   return (
-    <List role="tree" aria-label="Connections" dense disablePadding sx={{ p: 0.5 }}>
+    <List component="div" role="tree" aria-label="Connections" dense disablePadding sx={{ p: 0.5 }}>
       {rows.map((row) => {
         const store = storeOfNode(row.node.id);
         const count = store ? countsByStore[store] : row.node.id === 'certificates' ? certificates.length : undefined;

@@ -155,6 +155,8 @@ function collectPemBlock(block: PemBlock, password: string | undefined, into: Co
   const { label, der } = block;
   within(source, () => {
     if (der.length === 0) throw malformed('The block is empty.');
+    const encrypted = /ENCRYPTED/i.test(block.headers['Proc-Type'] ?? '');
+    if (!encrypted && der[0] !== TAG.SEQUENCE) throw malformed('The block does not hold DER data (it does not start with an ASN.1 SEQUENCE).');
     if (CERTIFICATE_LABELS.has(label)) {
       // TRUSTED CERTIFICATE (OpenSSL X509_AUX) is the certificate followed by trust settings: keep the certificate.
       const outer = label === 'TRUSTED CERTIFICATE' ? readTlv(der, 0, der.length) : readWhole(der, 'The certificate');
@@ -176,7 +178,7 @@ function collectPemBlock(block: PemBlock, password: string | undefined, into: Co
       kinds.add('key');
     } else if (TRADITIONAL_KEY_LABELS.has(label)) {
       kinds.add('key');
-      if (/ENCRYPTED/i.test(block.headers['Proc-Type'] ?? '')) {
+      if (encrypted) {
         into.encryptedKeys.push({ kind: 'traditional', label, dekInfo: block.headers['DEK-Info'] ?? '', der });
         return;
       }
