@@ -14,9 +14,10 @@ function storeOf(certs: Issued[]) {
 describe('buildChain', () => {
   const work = makeTempDir('codec-chain-');
   let pki: ReturnType<typeof smallPki>;
-  const now = new Date();
+  let now: Date;
   beforeAll(() => {
     pki = smallPki(work.path);
+    now = new Date(); // after issuing: openssl sets notBefore to the moment of signing
   });
   afterAll(() => work.cleanup());
   const trusted = (...certs: Issued[]) => (sha256: string) => certs.some((c) => c.sha256 === sha256);
@@ -48,7 +49,7 @@ describe('buildChain', () => {
     expect(chain.links.map((l) => l.status)).toEqual(['ok', 'ok', 'untrusted-root']);
     const selfSigned = issue(work.path, 'lonely', { subject: '/CN=lonely.example' });
     const own = storeOf([selfSigned]);
-    expect(buildChain(own.candidate(selfSigned), own.lookup, now, trusted()).status).toBe('untrusted');
+    expect(buildChain(own.candidate(selfSigned), own.lookup, new Date(), trusted()).status).toBe('untrusted');
   });
 
   it('is invalid when a link has expired (or is not valid yet) at the given time', () => {
@@ -78,7 +79,7 @@ describe('buildChain', () => {
     });
     const store = storeOf([impostor]);
     const leaf = toChainCandidate(decodeCertificateDer(pki.server.der));
-    expect(buildChain(leaf, store.lookup, now, trusted()).status).toBe('partial');
+    expect(buildChain(leaf, store.lookup, new Date(), trusted()).status).toBe('partial');
   });
 
   it('ends on loops: a lookup that keeps returning the same certificates', () => {

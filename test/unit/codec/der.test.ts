@@ -16,11 +16,11 @@ const codeOf = (fn: () => unknown) => {
 
 describe('DER reader', () => {
   it('says TRUNCATED when an element runs past the end of the data, MALFORMED when it runs past its parent', () => {
-    expect(codeOf(() => readTlv(Uint8Array.of(0x30, 0x82, 0x01, 0x00, 0x02)))).toBe('TRUNCATED');
+    expect(codeOf(() => readTlv(Uint8Array.of(0x30, 0x82, 0x01, 0x00, 0x02), 0))).toBe('TRUNCATED');
     const nested = Uint8Array.of(0x30, 0x03, 0x04, 0x05, 0x00, 0x00, 0x00, 0x00, 0x00);
     const outer = readTlv(nested, 0, nested.length);
     expect(codeOf(() => children(nested, outer))).toBe('MALFORMED');
-    expect(codeOf(() => readTlv(Uint8Array.of(0x30, 0x85, 1, 1, 1, 1, 1)))).toBe('MALFORMED');
+    expect(codeOf(() => readTlv(Uint8Array.of(0x30, 0x85, 1, 1, 1, 1, 1), 0))).toBe('MALFORMED');
   });
 
   it('reads BER indefinite lengths and constructed OCTET STRINGs', () => {
@@ -34,7 +34,7 @@ describe('DER reader', () => {
 
   it('decodes OIDs with large arcs', () => {
     const der = Uint8Array.of(0x06, 0x0a, 0x2b, 0x06, 0x01, 0x04, 0x01, 0x82, 0x37, 0x14, 0x02, 0x03);
-    expect(readOid(der, readTlv(der))).toBe('1.3.6.1.4.1.311.20.2.3');
+    expect(readOid(der, readTlv(der, 0))).toBe('1.3.6.1.4.1.311.20.2.3');
   });
 });
 

@@ -1,7 +1,7 @@
 import { DomainError } from '../../../../shared/errors';
 import { decodeCertificateDer, looksLikeCertificate } from './certificate';
 import { decodeCrlDer } from './crl';
-import { children, firstChild, malformed, nextSibling, readSmallInt, readTlv, readWhole, TAG, type Tlv } from './der';
+import { children, firstChild, malformed, nextSibling, readTlv, readWhole, TAG, type Tlv } from './der';
 import { CONTENT_TYPE_NAMES } from './oids';
 import { decodeBase64, findPemBlocks, type PemBlock } from './pem';
 import { contentTypeOf, readPkcs7 } from './pkcs7';
@@ -54,7 +54,8 @@ function classify(buf: Uint8Array, outer: Tlv): DerKind | null {
   if (first.tag === TAG.INTEGER) {
     if (!second) return null;
     const third = nextSibling(buf, outer, second);
-    if (second.tag === TAG.SEQUENCE && readSmallInt(buf, first) === 3 && contentTypeOf(buf, second) !== null) return 'pkcs12';
+    const isVersion3 = first.contentEnd - first.contentStart === 1 && buf[first.contentStart] === 3;
+    if (second.tag === TAG.SEQUENCE && isVersion3 && contentTypeOf(buf, second) !== null) return 'pkcs12';
     if (second.tag === TAG.SEQUENCE && third?.tag === TAG.OCTET_STRING) return 'pkcs8';
     if (second.tag === TAG.OCTET_STRING) return 'ec-key';
     if (second.tag === TAG.INTEGER) return children(buf, outer).length >= 9 ? 'rsa-key' : 'dsa-key';
@@ -160,8 +161,14 @@ function collectPemBlock(block: PemBlock, password: string | undefined, into: Co
     if (CERTIFICATE_LABELS.has(label)) {
       // TRUSTED CERTIFICATE (OpenSSL X509_AUX) is the certificate followed by trust settings: keep the certificate.
       const outer = label === 'TRUSTED CERTIFICATE' ? readTlv(der, 0, der.length) : readWhole(der, 'The certificate');
-      into.certificates.push({ der: der.subarray(0, outer.end), source });
-      kinds.add('certificate');
+      if (looksLikeCertificate(der, outer)) {
+        into.certificates.push({ der: der.subarray(0, outer.end), source });
+        kinds.add('certificate');
+      } else {
+        // Some tools label a PKCS#7 chain or a CRL "CERTIFICATE": read it for what it is.
+        collectDer(der, outer, password, into, source);
+        kinds.add('other');
+      }
     } else if (CRL_LABELS.has(label)) {
       into.crls.push({ der, source });
       kinds.add('crl');

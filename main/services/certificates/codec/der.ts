@@ -17,6 +17,7 @@ export interface Tlv {
   end: number;
 }
 
+/** Identifier octets of the universal types the codec reads. */
 export const TAG = {
   BOOLEAN: 0x01,
   INTEGER: 0x02,

@@ -17,6 +17,7 @@ export type ExtensionFacts = Pick<
   | 'policies'
 >;
 
+/** Facts of a certificate without extensions (v1). */
 export function emptyExtensionFacts(): ExtensionFacts {
   return {
     subjectAltNames: [],

@@ -59,6 +59,7 @@ export const EXTENDED_KEY_USAGES: Record<string, string> = {
   '1.3.6.1.5.2.3.5': 'pkinitKDC',
 };
 
+/** The EKUs suggestStore and the summary look at. */
 export const EKU_SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
 export const EKU_CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';
 export const EKU_ANY = '2.5.29.37.0';
@@ -87,6 +88,7 @@ export const SIGNATURE_ALGORITHMS: Record<string, string> = {
   '1.2.156.10197.1.501': 'SM3SM2',
 };
 
+/** Public key algorithms of SubjectPublicKeyInfo. */
 export const KEY_ALGORITHMS = {
   RSA: '1.2.840.113549.1.1.1',
   RSA_PSS: '1.2.840.113549.1.1.10',
@@ -112,6 +114,7 @@ export const CURVES: Record<string, { name: string; bits: number }> = {
   '1.2.156.10197.1.301': { name: 'SM2', bits: 256 },
 };
 
+/** Certificate extensions the facts come from. */
 export const EXTENSIONS = {
   SUBJECT_KEY_IDENTIFIER: '2.5.29.14',
   KEY_USAGE: '2.5.29.15',
@@ -123,6 +126,7 @@ export const EXTENSIONS = {
   EXTENDED_KEY_USAGE: '2.5.29.37',
 } as const;
 
+/** Microsoft User Principal Name, the otherName SAN Windows logon mapping uses. */
 export const UPN_OID = '1.3.6.1.4.1.311.20.2.3';
 
 /** Key usage bit names, bit 0 first (RFC 5280 4.2.1.3). */
