@@ -26,9 +26,10 @@ function findElectron() {
   let found = resolve();
   if (found.why && existsSync(`${root}node_modules/electron/install.js`)) {
     // npm's allowScripts keeps the download out of `npm install`; fetch the binary on first start instead.
-    console.log('Fetching the Electron binary (first start only)...');
-    const fetched = spawnSync(process.execPath, [`${root}node_modules/electron/install.js`], { stdio: 'pipe', timeout: 120_000 });
-    found = fetched.status === 0 ? resolve() : { why: `the Electron binary could not be downloaded (${String(fetched.stderr).trim().split('\n').pop() || 'no network'})` };
+    console.log('The Electron binary is not installed yet: trying to fetch it...');
+    const fetched = spawnSync(process.execPath, [`${root}node_modules/electron/install.js`], { encoding: 'utf8', timeout: 120_000 });
+    const reason = `${fetched.stderr ?? ''}`.split('\n').find((line) => /error/i.test(line))?.trim() ?? 'no network';
+    found = fetched.status === 0 ? resolve() : { why: `the Electron binary could not be downloaded (${reason})` };
   }
   if (found.path && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return { why: 'there is no display (DISPLAY and WAYLAND_DISPLAY are unset)' };
