@@ -4,6 +4,7 @@ export const ERROR_CODES = [
   'UNKNOWN_CHANNEL',
   'UNAUTHORIZED',
   'NOT_FOUND',
+  'CONFLICT',
   'EMPTY',
   'TRUNCATED',
   'MALFORMED',

@@ -7,6 +7,11 @@ import { createHandlers } from '../services/handlers';
 import { UsageError, type CliContext } from './cli-context';
 import { CERT_USAGE, certCommand } from './commands/cert-command';
 import { SERVE_USAGE, serveCommand } from './commands/serve-command';
+import { SITE_USAGE, siteCommand } from './commands/site-command';
+import { MAP_USAGE, mapCommand } from './commands/map-command';
+import { RULE_USAGE, ruleCommand } from './commands/rule-command';
+import { ACCOUNT_USAGE, accountCommand } from './commands/account-command';
+import { AUTHZ_USAGE, authzCommand } from './commands/authz-command';
 
 const USAGE = `Usage: certmapper [--data DIR] <command>
 
@@ -14,6 +19,11 @@ Data folder: --data DIR, else $CERTMAPPER_DATA, else the platform's user-data fo
 
 ${SERVE_USAGE}
 ${CERT_USAGE}
+${SITE_USAGE}
+${MAP_USAGE}
+${RULE_USAGE}
+${ACCOUNT_USAGE}
+${AUTHZ_USAGE}
 certmapper info [--json]`;
 
 /** Pull the global --data option out wherever it appears, so every verb accepts it. */
@@ -59,6 +69,16 @@ export async function runCli(argv: string[], io = { out: console.log, err: conso
         return await serveCommand(context);
       case 'cert':
         return await certCommand(context);
+      case 'site':
+        return await siteCommand(context);
+      case 'map':
+        return await mapCommand(context);
+      case 'rule':
+        return await ruleCommand(context);
+      case 'account':
+        return await accountCommand(context);
+      case 'authz':
+        return await authzCommand(context);
       case 'info': {
         const result = await context.dispatch('app.info', {}, { transport: 'cli' });
         io.out(JSON.stringify(result.ok ? result.value : result.error, null, 2));

@@ -8,6 +8,7 @@ import { KeyFileCipher } from '../storage/key-file-cipher';
 import type { Cipher } from '../storage/cipher';
 import { openElectronStore } from './adapters/electron-store-config-store';
 import { SafeStorageCipher } from './adapters/safe-storage-cipher';
+import { emptyConfigDocument, type ConfigDocument } from '../services/sites/config-document';
 
 /** The OS keychain when it really encrypts; otherwise the 0600 key file, and the administrator is told. */
 function desktopCipher(dataDir: string, notices: string[]): Cipher {
@@ -23,11 +24,13 @@ function desktopCipher(dataDir: string, notices: string[]): Cipher {
 /** Desktop composition root: electron-store documents and a safeStorage vault (after app 'ready'). */
 export function openDesktopServices(dataDir: string, version: string): Services {
   const certificates = openElectronStore<CertificateDocument>({ dir: dataDir, name: 'certificates', defaults: emptyCertificateDocument() });
-  const notices = [...certificates.notices];
+  const config = openElectronStore<ConfigDocument>({ dir: dataDir, name: 'config', defaults: emptyConfigDocument() });
+  const notices = [...certificates.notices, ...config.notices];
   return createServices({
     dataDir,
     version,
     certificateStore: certificates.store,
+    configStore: config.store,
     vault: new EncryptedFileVault(dataDir, desktopCipher(dataDir, notices)),
     clock: systemClock,
     notices,

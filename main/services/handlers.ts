@@ -3,7 +3,7 @@ import type { Services } from './create-services';
 
 /** The one handler table every transport calls: thin adapters from channels to services. */
 export function createHandlers(services: Services): HandlerTable {
-  const { certificates } = services;
+  const { certificates, sites, accounts, mappings } = services;
   return {
     'app.info': (_input, context) => ({
       product: 'CertMapper',
@@ -23,5 +23,43 @@ export function createHandlers(services: Services): HandlerTable {
       return { deleted: true as const };
     },
     'crls.list': () => ({ items: certificates.listCrls() }),
+    'sites.list': () => ({ items: sites.list() }),
+    'sites.get': ({ site }) => sites.get(site),
+    'sites.add': (input) => sites.add(input),
+    'sites.remove': ({ site }) => {
+      sites.remove(site);
+      return { removed: true as const };
+    },
+    'sites.setSecurity': ({ site, path, security }) => sites.setSecurity(site, path, security),
+    'sites.setTrust': ({ site, add, remove }) => sites.setTrust(site, add, remove),
+    'sites.setOptions': ({ site, identityHeaders, ...options }) =>
+      sites.update(site, (current) => ({
+        ...current,
+        ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)),
+        identityHeaders: { ...current.identityHeaders, ...identityHeaders },
+      })),
+    'sites.authorization.add': ({ site, path, rule }) => sites.addAuthorization(site, path, rule),
+    'sites.authorization.remove': ({ site, path, index }) => sites.removeAuthorization(site, path, index),
+    'mappings.oneToOne.add': ({ site, ...input }) => mappings.addOneToOne(site, input),
+    'mappings.oneToOne.remove': ({ site, mapping }) => {
+      mappings.removeOneToOne(site, mapping);
+      return { removed: true as const };
+    },
+    'mappings.oneToOne.setEnabled': ({ site, mapping, enabled }) => {
+      mappings.setOneToOneEnabled(site, mapping, enabled);
+      return { updated: true as const };
+    },
+    'mappings.manyToOne.add': ({ site, ...input }) => mappings.addManyToOne(site, input),
+    'mappings.manyToOne.move': ({ site, name, position }) => ({ items: mappings.moveManyToOne(site, name, position) }),
+    'mappings.manyToOne.remove': ({ site, name }) => {
+      mappings.removeManyToOne(site, name);
+      return { removed: true as const };
+    },
+    'accounts.list': () => ({ items: accounts.list() }),
+    'accounts.upsert': (account) => accounts.upsert(account),
+    'accounts.remove': ({ name }) => {
+      accounts.remove(name);
+      return { removed: true as const };
+    },
   };
 }

@@ -8,6 +8,18 @@ import {
   storeNameSchema,
 } from '../models/certificate';
 import { importFileResultSchema, importRequestSchema } from '../models/import';
+import {
+  accountSchema,
+  authorizationRuleSchema,
+  bindingSchema,
+  contentSchema,
+  folderSecuritySchema,
+  identityHeadersSchema,
+  manyToOneMappingSchema,
+  matchRuleSchema,
+  oneToOneMappingSchema,
+  siteSchema,
+} from '../models/site';
 
 /** A channel: one name, what it takes and what it answers. Declared once, used by every transport. */
 export interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -21,6 +33,8 @@ export interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
 const channel = <I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>) => spec;
 
 const noInput = z.object({}).strict();
+const siteRef = z.string().min(1).max(256);
+const folderPath = z.string().regex(/^\/[^?#]*$/, 'a path starts with /').max(2048);
 
 export const appInfoSchema = z.object({
   product: z.literal('CertMapper'),
@@ -82,6 +96,144 @@ export const contract = {
     mutates: false,
     summary: 'Certificate revocation lists kept for revocation checks',
   }),
+  'sites.list': channel({
+    input: noInput,
+    output: z.object({ items: z.array(siteSchema) }),
+    mutates: false,
+    summary: 'Every site with its bindings, security, trust and mappings',
+  }),
+  'sites.get': channel({
+    input: z.object({ site: siteRef }).strict(),
+    output: siteSchema,
+    mutates: false,
+    summary: 'One site by name or id',
+  }),
+  'sites.add': channel({
+    input: z
+      .object({
+        name: z.string().min(1).max(256),
+        bindings: z.array(bindingSchema).min(1).max(64),
+        serverCertificateSha256: sha256HexSchema.nullable().optional(),
+        content: contentSchema,
+      })
+      .strict(),
+    output: siteSchema,
+    mutates: true,
+    summary: 'Add a site',
+  }),
+  'sites.remove': channel({
+    input: z.object({ site: siteRef }).strict(),
+    output: z.object({ removed: z.literal(true) }),
+    mutates: true,
+    summary: 'Remove a site with its mappings',
+  }),
+  'sites.setSecurity': channel({
+    input: z.object({ site: siteRef, path: folderPath.optional(), security: folderSecuritySchema.partial() }).strict(),
+    output: siteSchema,
+    mutates: true,
+    summary: 'SSL Settings of the site root or a folder (require TLS, client certificates, mapping, anonymous, revocation)',
+  }),
+  'sites.setTrust': channel({
+    input: z.object({ site: siteRef, add: z.array(sha256HexSchema).default([]), remove: z.array(sha256HexSchema).default([]) }).strict(),
+    output: siteSchema,
+    mutates: true,
+    summary: 'Trusted issuers of a site (what the TLS CertificateRequest advertises)',
+  }),
+  'sites.setOptions': channel({
+    input: z
+      .object({
+        site: siteRef,
+        mappingMode: z.enum(['local', 'directory']).optional(),
+        detailedErrors: z.enum(['local-only', 'on', 'off']).optional(),
+        identityHeaders: identityHeadersSchema.partial().optional(),
+        oneToOneEnabled: z.boolean().optional(),
+        manyToOneEnabled: z.boolean().optional(),
+      })
+      .strict(),
+    output: siteSchema,
+    mutates: true,
+    summary: 'Mapping mode (local or directory: only one is active), detailed errors, identity headers',
+  }),
+  'sites.authorization.add': channel({
+    input: z.object({ site: siteRef, path: folderPath.optional(), rule: authorizationRuleSchema }).strict(),
+    output: siteSchema,
+    mutates: true,
+    summary: 'Allow or deny an account or group on a folder (refusal: 401.3)',
+  }),
+  'sites.authorization.remove': channel({
+    input: z.object({ site: siteRef, path: folderPath.optional(), index: z.number().int().min(0) }).strict(),
+    output: siteSchema,
+    mutates: true,
+    summary: 'Remove an authorization rule by its position',
+  }),
+  'mappings.oneToOne.add': channel({
+    input: z
+      .object({ site: siteRef, certificateSha256: sha256HexSchema, account: z.string().min(1), enabled: z.boolean().default(true), password: z.string().max(1024).optional() })
+      .strict(),
+    output: oneToOneMappingSchema,
+    mutates: true,
+    summary: 'Map this exact certificate to an account',
+  }),
+  'mappings.oneToOne.remove': channel({
+    input: z.object({ site: siteRef, mapping: z.string().min(1) }).strict(),
+    output: z.object({ removed: z.literal(true) }),
+    mutates: true,
+    summary: 'Remove a one-to-one mapping (by id or certificate SHA-256)',
+  }),
+  'mappings.oneToOne.setEnabled': channel({
+    input: z.object({ site: siteRef, mapping: z.string().min(1), enabled: z.boolean() }).strict(),
+    output: z.object({ updated: z.literal(true) }),
+    mutates: true,
+    summary: 'Enable or disable a one-to-one mapping',
+  }),
+  'mappings.manyToOne.add': channel({
+    input: z
+      .object({
+        site: siteRef,
+        name: z.string().min(1).max(256),
+        description: z.string().max(1024).optional(),
+        permission: z.enum(['allow', 'deny']),
+        account: z.string().min(1).nullable().optional(),
+        rules: z.array(matchRuleSchema).min(1).max(64),
+        enabled: z.boolean().default(true),
+        position: z.number().int().min(1).optional(),
+        password: z.string().max(1024).optional(),
+      })
+      .strict(),
+    output: manyToOneMappingSchema,
+    mutates: true,
+    summary: 'Add an ordered rule-based mapping (rules ANDed, allow or deny)',
+  }),
+  'mappings.manyToOne.move': channel({
+    input: z.object({ site: siteRef, name: z.string().min(1), position: z.number().int().min(1) }).strict(),
+    output: z.object({ items: z.array(manyToOneMappingSchema) }),
+    mutates: true,
+    summary: 'Move Up / Move Down: the first match wins',
+  }),
+  'mappings.manyToOne.remove': channel({
+    input: z.object({ site: siteRef, name: z.string().min(1) }).strict(),
+    output: z.object({ removed: z.literal(true) }),
+    mutates: true,
+    summary: 'Remove a many-to-one mapping',
+  }),
+  'accounts.list': channel({
+    input: noInput,
+    output: z.object({ items: z.array(accountSchema) }),
+    mutates: false,
+    summary: 'Local accounts and their groups',
+  }),
+  'accounts.upsert': channel({
+    input: z.object({ name: z.string().min(1).max(256), groups: z.array(z.string().min(1)).default([]), description: z.string().max(1024).default('') }).strict(),
+    output: accountSchema,
+    mutates: true,
+    summary: 'Add an account or change its groups',
+  }),
+  'accounts.remove': channel({
+    input: z.object({ name: z.string().min(1) }).strict(),
+    output: z.object({ removed: z.literal(true) }),
+    mutates: true,
+    summary: 'Remove an account no mapping uses',
+  }),
 } as const;
 
 export type Contract = typeof contract;
@@ -100,5 +252,5 @@ export function isChannelName(name: unknown): name is ChannelName {
 export const EVENT_NAMES = ['data.changed'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 export interface DataChangedEvent {
-  topic: 'certificates' | 'crls';
+  topic: 'certificates' | 'crls' | 'sites' | 'mappings' | 'accounts' | 'whatif';
 }

@@ -2,6 +2,7 @@ import { createServices, type Services } from '../../main/services/create-servic
 import { emptyCertificateDocument } from '../../main/services/certificates/certificate-document';
 import { MemoryConfigStore } from '../../main/storage/memory-config-store';
 import { MemoryVault } from '../../main/storage/memory-vault';
+import { emptyConfigDocument } from '../../main/services/sites/config-document';
 import type { Clock } from '../../main/ports';
 
 /** Real services over the in-memory fakes of the ports (the fakes are held honest by contract tests). */
@@ -10,6 +11,7 @@ export function memoryServices(clock: Clock = { now: () => new Date() }): Servic
     dataDir: 'memory',
     version: '0.0.0-test',
     certificateStore: new MemoryConfigStore('certificates', emptyCertificateDocument()),
+    configStore: new MemoryConfigStore('config', emptyConfigDocument()),
     vault: new MemoryVault(),
     clock,
     notices: [],

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { STORE_NAMES, EXPORT_FORMATS, type ImportFileResult, type StoreName, type ExportFormat } from '../../../shared/ipc';
 import { call, UsageError, type CliContext } from '../cli-context';
 import { formatTable } from '../table';
+import { parseChoice } from '../parse-options';
 
 export const CERT_USAGE = `certmapper cert import FILE... [--password P] [--store root|intermediate|client|server] [--json]
 certmapper cert list [--store S] [--json]
@@ -34,9 +35,7 @@ export async function certCommand(context: CliContext): Promise<number> {
 }
 
 function storeOption(value: string | undefined): StoreName | undefined {
-  if (value === undefined) return undefined;
-  if (!(STORE_NAMES as readonly string[]).includes(value)) throw new UsageError(`--store must be one of ${STORE_NAMES.join(', ')}`);
-  return value as StoreName;
+  return parseChoice('store', value, STORE_NAMES);
 }
 
 async function importFiles(context: CliContext): Promise<number> {
@@ -129,9 +128,8 @@ async function exportOne(context: CliContext): Promise<number> {
   });
   const sha256 = positionals[0];
   if (!sha256 || !values.out) throw new UsageError('cert export needs SHA256 --format pem|der|p7b --out FILE');
-  const format = values.format ?? 'pem';
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
-  const file = await call(context, 'certificates.export', { sha256, format: format as ExportFormat });
+  const format: ExportFormat = parseChoice('format', values.format, EXPORT_FORMATS) ?? 'pem';
+  const file = await call(context, 'certificates.export', { sha256, format });
   await writeFile(values.out, Buffer.from(file.contentBase64, 'base64'));
   context.out(`Wrote ${values.out} (${format})`);
   return 0;
