@@ -73,10 +73,20 @@ export const DEFAULT_IDENTITY_HEADERS: IdentityHeaders = {
   certificate: null,
 };
 
+/** Sub-fields of Subject and Issuer as IIS names them (IIS 6 added GN, I, T, E; we add DC, UID, serialNumber, SN, STREET). */
+export const NAME_SUB_FIELDS = ['CN', 'OU', 'O', 'L', 'S', 'C', 'E', 'DC', 'UID', 'serialNumber', 'T', 'GN', 'SN', 'I', 'STREET'] as const;
+export const SAN_FIELDS = ['san.email', 'san.dns', 'san.upn', 'san.uri', 'san.ip'] as const;
+export const OTHER_FIELDS = ['serial', 'eku', 'policy', 'issuer.sha256'] as const;
+
+/** Every field a many-to-one rule may test; a dotted OID (subject.2.5.4.12) reaches any other attribute. */
+export const MATCH_FIELD_PATTERN = new RegExp(
+  `^(subject|issuer)\\.(${NAME_SUB_FIELDS.join('|')}|[0-2](\\.\\d+)+)$|^(${[...SAN_FIELDS, ...OTHER_FIELDS].join('|').replace(/\./g, '\\.')})$`,
+);
+
 /** One rule of a many-to-one mapping: FIELD matches PATTERN ('*' wildcard, whole value). */
 export const matchRuleSchema = z.object({
   /** subject.CN, issuer.O, san.email, san.dns, san.upn, san.uri, serial, eku, policy, issuer.sha256 ... */
-  field: z.string().regex(/^(subject|issuer)\.[A-Za-z0-9.]+$|^san\.(email|dns|upn|uri|ip)$|^(serial|eku|policy|issuer\.sha256)$/, 'unknown certificate field'),
+  field: z.string().regex(MATCH_FIELD_PATTERN, 'unknown certificate field (see certmapper rule --help for the list)'),
   pattern: z.string().min(1).max(1024),
   caseSensitive: z.boolean(),
 });

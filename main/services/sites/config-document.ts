@@ -5,6 +5,8 @@ export interface ConfigDocument {
   version: 1;
   sites: Record<string, Site>;
   accounts: Record<string, Account>;
+  /** Set once the first start created its defaults, so a deleted Default Web Site stays deleted. */
+  firstStartDone?: boolean;
 }
 
 export const emptyConfigDocument = (): ConfigDocument => ({ version: 1, sites: {}, accounts: {} });

@@ -133,6 +133,14 @@ export class SiteService {
     });
   }
 
+  firstStartDone(): boolean {
+    return this.store.read().firstStartDone === true;
+  }
+
+  markFirstStartDone(): void {
+    this.store.write({ ...this.store.read(), firstStartDone: true });
+  }
+
   /** Apply a change to one site and write the document once. */
   update(nameOrId: string, change: (site: Site) => Site): Site {
     const document = this.store.read();

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import type { DecodedCertificate } from '../services/certificates/codec';
+import { decodeCertificateDer } from '../services/certificates/codec';
+import { buildGroupIndex } from './authorization';
+import type { ChainVerifier } from './chain-verifier';
+import { ConnectionState, type DecodedPresented } from './connection-state';
+import { decideRequest } from './decide';
+import { LruCache } from './lru-cache';
+import { prepareSite, type PreparedSite } from './prepared-site';
+import { trustEngineVerifier } from './trust-engine-verifier';
+import type { ConnectionIdentity, DecisionEngine, GatewayDecision, GatewaySnapshot, PresentedCertificate, RequestFacts } from './types';
+
+/** Parsed certificates by SHA-256, shared across connections (and engines, if the caller passes one in). */
+export type FactsCache = LruCache<string, DecodedPresented>;
+
+/** A fresh parsed-facts cache; 10,000 entries is a few tens of MB at most. */
+export const createFactsCache = (capacity = 10_000): FactsCache => new LruCache(capacity);
+
+/** prepareSnapshot's options: the trust engine (tests may pass another) and a facts cache to keep across versions. */
+export interface PrepareOptions {
+  verifier?: ChainVerifier;
+  factsCache?: FactsCache;
+}
+
+/** The prepared engine, with the lookups what-if needs on top of the gateway's DecisionEngine. */
+export interface PreparedEngine extends DecisionEngine {
+  /** Site id by id or by name (case-insensitive, as IIS site names are). */
+  findSiteId(nameOrId: string): string | undefined;
+  /** decide with the full trace: trust list, chain, CRLs, every mapping tried. */
+  explain(identity: ConnectionIdentity, request: RequestFacts): GatewayDecision;
+}
+
+function decodePresented(der: Uint8Array): DecodedPresented {
+  try {
+    return { decoded: decodeCertificateDer(der) as DecodedCertificate, error: null };
+  } catch (error) {
+    return { decoded: null, error: (error as Error).message };
+  }
+}
+
+/**
+ * Build the decision engine for one snapshot version (architecture.md: "indexes built once"): per
+ * site the one-to-one Map, the compiled many-to-one list, the folder table and the trust context,
+ * and the account -> groups index. Immutable: a configuration change prepares a new engine.
+ */
+export function prepareSnapshot(snapshot: GatewaySnapshot, options: PrepareOptions = {}): PreparedEngine {
+  const verifier = options.verifier ?? trustEngineVerifier;
+  const facts = options.factsCache ?? createFactsCache();
+  const sites = new Map<string, PreparedSite>(snapshot.sites.map((s) => [s.site.id, prepareSite(s, verifier)]));
+  const groups = buildGroupIndex(snapshot.accounts);
+
+  const engine: PreparedEngine = {
+    version: snapshot.version,
+    site(siteId) {
+      const prepared = sites.get(siteId);
+      return prepared && { site: prepared.site, effectiveSecurity: (path: string) => prepared.folders.resolve(path).security };
+    },
+    findSiteId(nameOrId) {
+      if (sites.has(nameOrId)) return nameOrId;
+      const wanted = nameOrId.toLowerCase();
+      return [...sites.values()].find((s) => s.site.name.toLowerCase() === wanted)?.site.id;
+    },
+    identify(siteId, presented, at) {
+      const state = newState(siteId, presented, at);
+      return identityOf(state);
+    },
+    decide: (identity, request) => decideRequest(current(identity), request, groups, false),
+    explain: (identity, request) => decideRequest(current(identity), request, groups, true),
+  };
+
+  function newState(siteId: string, presented: PresentedCertificate | null, at: Date): ConnectionState {
+    let certificate = null;
+    if (presented) {
+      // SHA-256 of the DER is the certificate's identity (under 1 us); parsing is paid once per certificate.
+      const sha256 = createHash('sha256').update(presented.der).digest('hex');
+      let parsed = facts.get(sha256);
+      if (!parsed) {
+        parsed = decodePresented(presented.der);
+        facts.set(sha256, parsed);
+      }
+      certificate = { ...parsed, sha256 };
+    }
+    return new ConnectionState(engine, siteId, sites.get(siteId), presented, certificate, at);
+  }
+
+  /** A connection opened under an older snapshot is judged by this one's mappings and trust, once. */
+  function current(identity: ConnectionIdentity): ConnectionState {
+    const state = identity.state;
+    if (!(state instanceof ConnectionState)) throw new TypeError('decide() needs an identity made by identify()');
+    if (state.owner === engine) return state;
+    if (state.rebound?.owner !== engine) {
+      const fresh = new ConnectionState(engine, state.siteId, sites.get(state.siteId), state.presented, state.certificate, state.at);
+      state.rebound = { owner: engine, state: fresh };
+    }
+    return state.rebound.state;
+  }
+
+  return engine;
+}
+
+function identityOf(state: ConnectionState): ConnectionIdentity {
+  const cert = state.certificate;
+  return {
+    siteId: state.siteId,
+    certificate: cert ? { sha256: cert.sha256, subject: cert.decoded?.summary.subject ?? '' } : null,
+    state,
+  };
+}
