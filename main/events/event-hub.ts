@@ -1,8 +1,8 @@
-import type { DataChangedEvent, EventName } from '../../shared/ipc';
+import type { EventName, EventPayloads } from '../../shared/ipc';
 
-type Listener = (event: EventName, payload: DataChangedEvent) => void;
+type Listener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
 
-/** Fan-out of main's `*.changed` events to every connected console, whatever its transport. */
+/** Fan-out of main's events (data changes, audit records) to every connected console, whatever its transport. */
 export class EventHub {
   private readonly listeners = new Set<Listener>();
 
@@ -11,7 +11,7 @@ export class EventHub {
     return () => this.listeners.delete(listener);
   }
 
-  emit(event: EventName, payload: DataChangedEvent): void {
+  emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
     for (const listener of this.listeners) listener(event, payload);
   }
 }

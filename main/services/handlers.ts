@@ -1,5 +1,11 @@
+import { DomainError } from '../../shared/errors';
 import type { HandlerTable } from '../ipc/handler-table';
 import type { Services } from './create-services';
+
+// TEMPORARY while the decision engine and gateway land this session; replaced before commit.
+function notYet(channel: string): never {
+  throw new DomainError('INTERNAL', `${channel} is not wired yet`);
+}
 
 /** The one handler table every transport calls: thin adapters from channels to services. */
 export function createHandlers(services: Services): HandlerTable {
@@ -55,6 +61,9 @@ export function createHandlers(services: Services): HandlerTable {
       mappings.removeManyToOne(site, name);
       return { removed: true as const };
     },
+    'whatif.run': () => notYet('whatif.run'),
+    'mappings.preview': () => notYet('mappings.preview'),
+    'audit.recent': () => notYet('audit.recent'),
     'accounts.list': () => ({ items: accounts.list() }),
     'accounts.upsert': (account) => accounts.upsert(account),
     'accounts.remove': ({ name }) => {

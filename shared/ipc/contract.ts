@@ -20,6 +20,7 @@ import {
   oneToOneMappingSchema,
   siteSchema,
 } from '../models/site';
+import { auditRecordSchema, decisionSchema } from '../models/decision';
 
 /** A channel: one name, what it takes and what it answers. Declared once, used by every transport. */
 export interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -234,6 +235,32 @@ export const contract = {
     mutates: true,
     summary: 'Remove an account no mapping uses',
   }),
+  'whatif.run': channel({
+    input: z
+      .object({
+        site: siteRef,
+        certificateBase64: z.string().min(1).max(1_000_000),
+        chainBase64: z.array(z.string().max(1_000_000)).max(16).default([]),
+        path: folderPath.default('/'),
+        at: z.string().datetime({ offset: true }).optional(),
+      })
+      .strict(),
+    output: decisionSchema,
+    mutates: false,
+    summary: 'Run the gateway decision for a certificate without a connection, with the full trace',
+  }),
+  'mappings.preview': channel({
+    input: z.object({ rules: z.array(matchRuleSchema).min(1).max(64) }).strict(),
+    output: z.object({ matches: z.array(z.object({ sha256: z.string(), subject: z.string() })), examined: z.number() }),
+    mutates: false,
+    summary: 'Which stored client certificates a set of many-to-one rules would match (the rule editor preview)',
+  }),
+  'audit.recent': channel({
+    input: z.object({ limit: z.number().int().min(1).max(10_000).default(500), site: z.string().optional(), status: z.string().optional() }).strict(),
+    output: z.object({ items: z.array(auditRecordSchema) }),
+    mutates: false,
+    summary: 'The newest audit records (one per gateway decision), newest first',
+  }),
 } as const;
 
 export type Contract = typeof contract;
@@ -249,8 +276,14 @@ export function isChannelName(name: unknown): name is ChannelName {
 }
 
 /** Events main pushes to every console; the payload says what changed. */
-export const EVENT_NAMES = ['data.changed'] as const;
+export const EVENT_NAMES = ['data.changed', 'audit.record'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
+/** What each event carries. */
+export interface EventPayloads {
+  'data.changed': DataChangedEvent;
+  'audit.record': z.infer<typeof auditRecordSchema>;
+}
+
 export interface DataChangedEvent {
-  topic: 'certificates' | 'crls' | 'sites' | 'mappings' | 'accounts' | 'whatif';
+  topic: 'certificates' | 'crls' | 'sites' | 'mappings' | 'accounts' | 'whatif' | 'audit';
 }
