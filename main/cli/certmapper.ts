@@ -12,6 +12,7 @@ import { MAP_USAGE, mapCommand } from './commands/map-command';
 import { RULE_USAGE, ruleCommand } from './commands/rule-command';
 import { ACCOUNT_USAGE, accountCommand } from './commands/account-command';
 import { AUTHZ_USAGE, authzCommand } from './commands/authz-command';
+import { WHATIF_USAGE, whatifCommand } from './commands/whatif-command';
 
 const USAGE = `Usage: certmapper [--data DIR] <command>
 
@@ -24,6 +25,7 @@ ${MAP_USAGE}
 ${RULE_USAGE}
 ${ACCOUNT_USAGE}
 ${AUTHZ_USAGE}
+${WHATIF_USAGE}
 certmapper info [--json]`;
 
 /** Pull the global --data option out wherever it appears, so every verb accepts it. */
@@ -79,6 +81,8 @@ export async function runCli(argv: string[], io = { out: console.log, err: conso
         return await accountCommand(context);
       case 'authz':
         return await authzCommand(context);
+      case 'whatif':
+        return await whatifCommand(context);
       case 'info': {
         const result = await context.dispatch('app.info', {}, { transport: 'cli' });
         io.out(JSON.stringify(result.ok ? result.value : result.error, null, 2));

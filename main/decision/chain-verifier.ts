@@ -9,6 +9,8 @@ export type TrustOutcome = VerifyResult & { missingCrls: string[] };
 
 /** One site's compiled trust list: anchors, helper intermediates and CRLs, built once per snapshot. */
 export interface SiteTrust {
+  /** Inputs the trust engine could not read and left out (shown by what-if). */
+  readonly notices?: readonly string[];
   verify(leafDer: Uint8Array, presented: readonly Uint8Array[], options: { at: Date; revocation: RevocationMode }): TrustOutcome;
 }
 

@@ -59,11 +59,16 @@ export function decideRequest(state: ConnectionState, request: RequestFacts, gro
   if (useCertificate && cert) {
     // 3-4. Trust, validity, revocation (spec section 5): 403.16 / 403.17 / 403.13.
     const outcome = state.trust(security.revocation);
-    if (verbose) trace.push(explainTrustList(site), ...explainChainAndCrls(site, state, outcome, security.revocation));
+    const explained = verbose ? explainChainAndCrls(site, state, outcome, security.revocation) : null;
+    if (explained) trace.push(...explainTrustList(site), explained.chain);
     const anchorSha = outcome.chain[outcome.chain.length - 1];
     const anchor = anchorSha && outcome.chain.length > 1 ? `"${site.issuerSubjects.get(anchorSha) ?? anchorSha}"` : undefined;
     const judged = judgeTrust(outcome, security.revocation, anchor);
-    trace.push(...judged.trace);
+    for (const step of judged.trace) {
+      // What-if names the CRLs just before the revocation verdict they led to.
+      if (explained && step.step === 'revocation') trace.push(...explained.crls);
+      trace.push(step);
+    }
     if (judged.refusal) return finish(judged.refusal.status, judged.refusal.substatus, judged.refusal.failedStep);
 
     // 5. Mapping (spec sections 2-4): 403.12, or 401.2 when nothing matched and anonymous is off.
@@ -90,6 +95,9 @@ export function decideRequest(state: ConnectionState, request: RequestFacts, gro
         add('mapping', security.anonymous ? 'info' : 'fail', 'no mapping matched this certificate');
       }
     }
+  } else {
+    add('trust', 'skip', 'no client certificate is used: no chain, validity or revocation check');
+    add('mapping', 'skip', 'no client certificate is used: nothing to map');
   }
 
   if (!mapped) {

@@ -10,6 +10,8 @@ export interface RuleMiss {
   field: string;
   values: readonly string[];
   unknownField: boolean;
+  /** As compared: hex fields never care about case, whatever the rule says. */
+  caseSensitive: boolean;
 }
 
 /** A many-to-one mapping compiled once per snapshot: field readers and wildcard tests per rule. */
@@ -57,7 +59,7 @@ export function compileManyToOne(mapping: ManyToOneMapping, position: number): C
         const { rule, reader, test } = rules[index] as CompiledRule;
         const values = reader ? reader.read(view) : [];
         if (!reader || !values.some(test)) {
-          return { index, rule, field: reader?.name ?? rule.field, values, unknownField: !reader };
+          return { index, rule, field: reader?.name ?? rule.field, values, unknownField: !reader, caseSensitive: rule.caseSensitive && !reader?.hex };
         }
       }
       return null;
@@ -82,7 +84,7 @@ export function explainManyToOne(compiled: CompiledManyToOne, view: CertificateV
     return { matched: true, detail: `${label}: matched, every rule holds (${rules})` };
   }
   const { rule, field, values } = miss;
-  const caseNote = rule.caseSensitive ? 'case-sensitive' : 'case-insensitive';
+  const caseNote = miss.caseSensitive ? 'case-sensitive' : 'case-insensitive';
   const seen = miss.unknownField
     ? `"${rule.field}" is not a field CertMapper knows`
     : values.length === 0

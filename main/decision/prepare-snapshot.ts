@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { DecodedCertificate } from '../services/certificates/codec';
 import { decodeCertificateDer } from '../services/certificates/codec';
 import { buildGroupIndex } from './authorization';
 import type { ChainVerifier } from './chain-verifier';
@@ -32,7 +31,7 @@ export interface PreparedEngine extends DecisionEngine {
 
 function decodePresented(der: Uint8Array): DecodedPresented {
   try {
-    return { decoded: decodeCertificateDer(der) as DecodedCertificate, error: null };
+    return { decoded: decodeCertificateDer(der), error: null };
   } catch (error) {
     return { decoded: null, error: (error as Error).message };
   }

@@ -1,8 +1,13 @@
+import { compileTrustContext, verify } from '../services/trust';
 import type { ChainVerifier } from './chain-verifier';
 
-/** The product's trust engine behind the ChainVerifier interface (main/services/trust). TEMPORARY stub. */
+/** The product's trust engine (main/services/trust) behind the ChainVerifier interface, for client authentication. */
 export const trustEngineVerifier: ChainVerifier = {
-  compile() {
-    throw new Error('the trust engine (main/services/trust) is not available yet');
+  compile(input) {
+    const context = compileTrustContext(input);
+    return {
+      notices: context.notices,
+      verify: (leafDer, presented, { at, revocation }) => verify(context, leafDer, presented, { at, purpose: 'client', revocation }),
+    };
   },
 };

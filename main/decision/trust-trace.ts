@@ -22,23 +22,28 @@ function knownCertificates(site: PreparedSite, state: ConnectionState): Map<stri
 }
 
 /** The trust list the handshake advertises, as what-if shows it (spec section 5, KB Q194788). */
-export function explainTrustList(site: PreparedSite): TraceStep {
+export function explainTrustList(site: PreparedSite): TraceStep[] {
   const issuers = site.source.trustedIssuers;
-  if (issuers.length === 0) {
-    return { step: 'trust', result: 'info', detail: 'trust list: the site trusts no issuer, so every client certificate is refused and browsers offer none' };
-  }
   const names = issuers.map((i) => `"${i.subject}" (${i.isRoot ? 'root' : 'intermediate'}, ${i.sha256})`);
-  return { step: 'trust', result: 'info', detail: `trust list: ${names.join('; ')}` };
+  const steps: TraceStep[] = [
+    {
+      step: 'trust',
+      result: 'info',
+      detail: issuers.length === 0 ? 'trust list: the site trusts no issuer, so every client certificate is refused and browsers offer none' : `trust list: ${names.join('; ')}`,
+    },
+  ];
+  const notices = 'error' in site.trust ? [site.trust.error] : (site.trust.notices ?? []);
+  for (const notice of notices) steps.push({ step: 'trust', result: 'info', detail: `trust list problem: ${notice}` });
+  return steps;
 }
 
-/** The chain the trust engine built and, unless revocation is off, the CRL that answered for each link. */
-export function explainChainAndCrls(site: PreparedSite, state: ConnectionState, outcome: TrustOutcome, mode: RevocationMode): TraceStep[] {
+/** The chain the trust engine built, and (unless revocation is off) the CRL that answered for each link. */
+export function explainChainAndCrls(site: PreparedSite, state: ConnectionState, outcome: TrustOutcome, mode: RevocationMode): { chain: TraceStep; crls: TraceStep[] } {
   const known = knownCertificates(site, state);
   const label = (sha: string) => `${known.get(sha)?.summary.subject ?? 'unknown certificate'} (${sha})`;
-  const steps: TraceStep[] = [
-    { step: 'trust', result: 'info', detail: outcome.chain.length ? `chain built: ${outcome.chain.map(label).join(' -> ')}` : 'chain built: none' },
-  ];
-  if (mode === 'off') return [...steps, { step: 'revocation', result: 'info', detail: 'revocation checking is off for this folder: no CRL consulted' }];
+  const chain: TraceStep = { step: 'trust', result: 'info', detail: outcome.chain.length ? `chain built: ${outcome.chain.map(label).join(' -> ')}` : 'chain built: none' };
+  if (mode === 'off') return { chain, crls: [{ step: 'revocation', result: 'info', detail: 'revocation checking is off for this folder: no CRL consulted' }] };
+  const steps: TraceStep[] = [];
   const crls = site.crls();
   // The anchor itself is not checked against a CRL; every certificate below it is, by its issuer's CRL.
   for (const sha of outcome.chain.slice(0, -1)) {
@@ -52,5 +57,5 @@ export function explainChainAndCrls(site: PreparedSite, state: ConnectionState, 
     steps.push({ step: 'revocation', result: 'info', detail });
   }
   if (outcome.missingCrls.length > 0) steps.push({ step: 'revocation', result: 'info', detail: `CRLs needed but missing: ${outcome.missingCrls.join('; ')}` });
-  return steps;
+  return { chain, crls: steps };
 }

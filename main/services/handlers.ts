@@ -1,6 +1,9 @@
 import { DomainError } from '../../shared/errors';
 import type { HandlerTable } from '../ipc/handler-table';
 import type { Services } from './create-services';
+import { createEngineCache } from './whatif/engine-cache';
+import { runWhatIf } from './whatif/whatif-service';
+import { previewRules } from './whatif/rule-preview';
 
 // TEMPORARY while the decision engine and gateway land this session; replaced before commit.
 function notYet(channel: string): never {
@@ -10,6 +13,7 @@ function notYet(channel: string): never {
 /** The one handler table every transport calls: thin adapters from channels to services. */
 export function createHandlers(services: Services): HandlerTable {
   const { certificates, sites, accounts, mappings } = services;
+  const engine = createEngineCache(services.snapshotSources);
   return {
     'app.info': (_input, context) => ({
       product: 'CertMapper',
@@ -61,8 +65,8 @@ export function createHandlers(services: Services): HandlerTable {
       mappings.removeManyToOne(site, name);
       return { removed: true as const };
     },
-    'whatif.run': () => notYet('whatif.run'),
-    'mappings.preview': () => notYet('mappings.preview'),
+    'whatif.run': (request) => runWhatIf(engine(), request, services.clock.now()),
+    'mappings.preview': ({ rules }) => previewRules(services.snapshotSources().certificates, rules),
     'audit.recent': () => notYet('audit.recent'),
     'accounts.list': () => ({ items: accounts.list() }),
     'accounts.upsert': (account) => accounts.upsert(account),

@@ -4,13 +4,15 @@ import { STORE_NAMES, EXPORT_FORMATS, type ImportFileResult, type StoreName, typ
 import { call, UsageError, type CliContext } from '../cli-context';
 import { formatTable } from '../table';
 import { parseChoice } from '../parse-options';
+import { VERIFY_USAGE, verifyCommand } from './verify-command';
 
 export const CERT_USAGE = `certmapper cert import FILE... [--password P] [--store root|intermediate|client|server] [--json]
 certmapper cert list [--store S] [--json]
 certmapper cert show SHA256 [--json]
 certmapper cert export SHA256 --format pem|der|p7b --out FILE
 certmapper cert move SHA256 --store S
-certmapper cert delete SHA256`;
+certmapper cert delete SHA256
+${VERIFY_USAGE}`;
 
 /** `certmapper cert <verb>`: the certificate store from the command line. Returns the exit status. */
 export async function certCommand(context: CliContext): Promise<number> {
@@ -29,6 +31,8 @@ export async function certCommand(context: CliContext): Promise<number> {
       return move(sub);
     case 'delete':
       return remove(sub);
+    case 'verify':
+      return verifyCommand(sub);
     default:
       throw new UsageError(`Unknown cert verb: ${verb ?? '(none)'}`);
   }

@@ -19,6 +19,9 @@ export const EXT = {
   INHIBIT_ANY_POLICY: '2.5.29.54',
 } as const;
 
+// Read only to reject a malformed one (CABF and RFC 5280 4.2.2.1: at least one AccessDescription); never processed.
+const AIA = '1.3.6.1.5.5.7.1.1';
+
 // Extensions this engine processes, so they may be critical; any other critical one fails the path (RFC 5280 6.1.4 (o)).
 const PROCESSED = new Set<string>(Object.values(EXT));
 // RFC 5280 4.2.1.1 / 4.2.1.2: "MUST mark this extension as non-critical"; a critical one is a broken certificate.
@@ -178,6 +181,15 @@ const READERS: Record<string, Reader> = {
       return [readOid(buf, from!), readOid(buf, to!)] as [string, string];
     });
   },
+  [AIA]: (buf, v) => {
+    const descriptions = childrenOf(buf, v);
+    if (descriptions.length === 0) throw new Error('empty authorityInfoAccess');
+    for (const d of descriptions) {
+      const [method, location] = childrenOf(buf, d);
+      readOid(buf, method!);
+      readGeneralNameRaw(buf, location!);
+    }
+  },
   [EXT.POLICY_CONSTRAINTS]: (buf, v, out) => {
     const pc = { requireExplicitPolicy: null as number | null, inhibitPolicyMapping: null as number | null };
     for (const child of childrenOf(buf, v)) {
@@ -224,10 +236,10 @@ export function readValidationExtensions(buf: Uint8Array, wrapper: Tlv | null): 
       const critical = second?.tag === TAG.BOOLEAN ? readBoolean(buf, second) : false;
       const octets = second?.tag === TAG.BOOLEAN ? third : second;
       if (!octets || octets.tag !== TAG.OCTET_STRING) throw new Error('extnValue is not an OCTET STRING');
-      if (out.present.has(oid)) out.problems.push(`it has two ${oid} extensions (RFC 5280 4.2 allows one)`);
+      if (out.present.has(oid)) out.problems.push(`has two ${oid} extensions (RFC 5280 4.2 allows one)`);
       out.present.add(oid);
       if (critical && !PROCESSED.has(oid)) out.unknownCritical.push(oid);
-      if (critical && MUST_BE_NONCRITICAL.has(oid)) out.problems.push(`its ${oid} extension is critical (RFC 5280 requires it non-critical)`);
+      if (critical && MUST_BE_NONCRITICAL.has(oid)) out.problems.push(`marks its ${oid} extension critical (RFC 5280 4.2.1.1-2 require it non-critical)`);
       const reader = READERS[oid];
       if (!reader) continue;
       const value = readTlv(buf, octets.contentStart, octets.contentEnd);
@@ -236,7 +248,7 @@ export function readValidationExtensions(buf: Uint8Array, wrapper: Tlv | null): 
       if (oid === EXT.BASIC_CONSTRAINTS && out.basicConstraints) out.basicConstraints.critical = critical;
       if (oid === EXT.SAN) out.sanCritical = critical;
     } catch (error) {
-      out.problems.push(`its ${oid} extension cannot be parsed (${(error as Error).message})`);
+      out.problems.push(`has an unreadable ${oid} extension (${(error as Error).message})`);
     }
   }
   return out;

@@ -3,7 +3,7 @@ import { readTlv, type Tlv } from '../certificates/codec/der';
 import { nameKeyOf } from '../certificates/codec/names';
 import type { DecodedCertificate } from '../certificates/codec/types';
 import { readValidationExtensions, type ValidationExtensions } from './cert-extensions';
-import { rdnKeysOf, subjectEmailsOf } from './general-names';
+import { canonicalSerial, rdnKeysOf, subjectEmailsOf } from './general-names';
 import { signedPartsOf, type SignedParts } from './signature';
 
 /** Everything validation reads from one certificate, computed once (at compile time for the trust context). */
@@ -17,9 +17,11 @@ export interface CertView {
   issuerKey: string;
   /** Subject RDN keys, for directoryName constraints. */
   subjectRdns: string[];
+  /** Issuer RDN keys, to resolve CRL distribution point names relative to the issuer. */
+  issuerRdns: string[];
   /** emailAddress attributes of the subject DN (covered by rfc822Name constraints). */
   subjectEmails: string[];
-  /** Uppercase hex, as the CRL index stores serials. */
+  /** Canonical serial (see canonicalSerial), as the CRL index stores serials. */
   serial: string;
   notBefore: number;
   notAfter: number;
@@ -55,8 +57,9 @@ export function toCertView(der: Uint8Array, decoded: DecodedCertificate = decode
     subjectKey,
     issuerKey,
     subjectRdns: rdnKeysOf(der, layout.subject),
+    issuerRdns: rdnKeysOf(der, layout.issuer),
     subjectEmails: subjectEmailsOf(der, layout.subject),
-    serial: decoded.summary.serial,
+    serial: canonicalSerial(der, layout.serial),
     notBefore: Date.parse(decoded.summary.notBefore),
     notAfter: Date.parse(decoded.summary.notAfter),
     version: layout.version,

@@ -1,10 +1,9 @@
-import { serialHex } from '../certificates/codec/certificate';
 import { readBoolean, readOid, readTlv, TAG, type Tlv } from '../certificates/codec/der';
 import { nameKeyOf, readName } from '../certificates/codec/names';
 import { digestHex, hexLower, hexUpper } from '../certificates/codec/text';
 import { readTime } from '../certificates/codec/time';
 import { bitMask, readDistributionPoints } from './cert-extensions';
-import { readGeneralNames, rdnKeysOf, type GeneralName } from './general-names';
+import { canonicalSerial, readGeneralNames, rdnKeysOf, type GeneralName } from './general-names';
 import { signedPartsOf, type SignedParts } from './signature';
 
 /** IssuingDistributionPoint (RFC 5280 5.2.5): the scope of a CRL. */
@@ -124,7 +123,7 @@ function readEntries(buf: Uint8Array, list: Tlv, crl: CrlView): void {
         } else if (ext.critical && !KNOWN_ENTRY_EXTENSIONS.has(ext.oid)) crl.problems.push(`an entry has an unknown critical extension ${ext.oid}`);
       }
     }
-    addTo(reason === REMOVE_FROM_CRL ? crl.removed : crl.revoked, certIssuerKey, serialHex(buf, serialTlv));
+    addTo(reason === REMOVE_FROM_CRL ? crl.removed : crl.revoked, certIssuerKey, canonicalSerial(buf, serialTlv));
   }
 }
 

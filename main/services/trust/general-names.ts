@@ -70,6 +70,16 @@ export function subjectEmailsOf(buf: Uint8Array, name: Tlv): string[] {
   return out;
 }
 
+/**
+ * A serial number as the uppercase hex of its minimal two's-complement octets: 255 (00FF) and -1
+ * (FF) stay distinct (PKITS 4.4.14), and a non-minimal encoding maps to the same key as the minimal one.
+ */
+export function canonicalSerial(buf: Uint8Array, tlv: Tlv): string {
+  let i = tlv.contentStart;
+  while (i < tlv.contentEnd - 1 && ((buf[i] === 0 && buf[i + 1]! < 0x80) || (buf[i] === 0xff && buf[i + 1]! >= 0x80))) i++;
+  return hexUpper(buf, i, tlv.contentEnd);
+}
+
 /** Read one GeneralName element; throws on a malformed one (the caller decides what that means). */
 export function readGeneralNameRaw(buf: Uint8Array, gn: Tlv): GeneralName {
   const kind = KINDS[gn.tagNumber];

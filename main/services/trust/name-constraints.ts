@@ -17,8 +17,9 @@ import {
 } from './name-forms';
 
 // Comparisons allowed for one path: x509-limbo's nc-dos cases multiply thousands of names by
-// thousands of constraints; past this the path fails instead of burning the gateway's CPU.
-const MAX_COMPARISONS = 1 << 18;
+// thousands of constraints; past this the path fails instead of burning the gateway's CPU. Like
+// OpenSSL (NAME_CHECK_MAX), names x subtrees is also refused up front, whatever the forms.
+const MAX_COMPARISONS = 1 << 20;
 
 /** A name-constraint failure: the certificate whose name is refused, and why. */
 export interface ConstraintViolation {
@@ -102,9 +103,13 @@ export function checkNameConstraints(path: readonly CertView[]): ConstraintViola
     const cert = path[i]!;
     if (i > 0 && cert.selfIssued) continue;
     const names = namesOf(cert);
+    const nameCount = names.length + (cert.ext.subjectAltNames ? cert.subjectEmails.length : 0);
     for (let j = path.length - 1; j > i; j--) {
       const nc = path[j]!.ext.nameConstraints;
       if (!nc) continue;
+      if (nameCount * ((nc.permitted?.length ?? 0) + (nc.excluded?.length ?? 0)) > MAX_COMPARISONS) {
+        return { cert, reason: `has too many names (${nameCount}) to check against the name constraints of ${labelOf(path[j]!)}` };
+      }
       const constrainer = labelOf(path[j]!);
       const permitted = byKind(nc.permitted);
       const excluded = byKind(nc.excluded);
@@ -114,22 +119,22 @@ export function checkNameConstraints(path: readonly CertView[]): ConstraintViola
         if (allowed) {
           let ok = false;
           for (const base of allowed) {
-            if (++comparisons > MAX_COMPARISONS) return { cert, reason: 'there are too many names and name constraints to check' };
+            if (++comparisons > MAX_COMPARISONS) return { cert, reason: 'has too many names to check against the name constraints' };
             const result = inSubtree(name, base, false);
-            if (result === 'malformed') return { cert, reason: `its name ${shown} is malformed, so ${constrainer}'s name constraints cannot be applied` };
-            if (result === 'undecidable') return { cert, reason: `its name ${shown} has a form name constraints cannot be checked for` };
+            if (result === 'malformed') return { cert, reason: `has the malformed name ${shown}, so the name constraints of ${constrainer} cannot be applied` };
+            if (result === 'undecidable') return { cert, reason: `has the name ${shown}, of a form the name constraints of ${constrainer} cannot be checked for` };
             if (result) {
               ok = true;
               break;
             }
           }
-          if (!ok) return { cert, reason: `its name ${shown} is outside the permitted subtrees of ${constrainer}` };
+          if (!ok) return { cert, reason: `has the name ${shown}, outside the permitted subtrees of ${constrainer}` };
         }
         for (const base of excluded.get(name.kind) ?? []) {
-          if (++comparisons > MAX_COMPARISONS) return { cert, reason: 'there are too many names and name constraints to check' };
+          if (++comparisons > MAX_COMPARISONS) return { cert, reason: 'has too many names to check against the name constraints' };
           const result = inSubtree(name, base, true);
-          if (result === 'malformed') return { cert, reason: `its name ${shown} is malformed, so ${constrainer}'s name constraints cannot be applied` };
-          if (result) return { cert, reason: `its name ${shown} is in an excluded subtree of ${constrainer} (${describeGeneralName(base)})` };
+          if (result === 'malformed') return { cert, reason: `has the malformed name ${shown}, so the name constraints of ${constrainer} cannot be applied` };
+          if (result) return { cert, reason: `has the name ${shown}, in an excluded subtree of ${constrainer} (${describeGeneralName(base)})` };
         }
       }
     }

@@ -100,7 +100,14 @@ export function dnMatches(rdns: readonly string[], base: readonly string[]): boo
   return base.every((rdn, i) => rdns[i] === rdn);
 }
 
+/** Byte equality without copying (Buffer.from(view) would copy on every call). */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** otherName: same type-id and the same value octets (no type-specific semantics). */
 export function otherNameMatches(typeId: string, value: Uint8Array, baseTypeId: string, baseValue: Uint8Array): boolean {
-  return typeId === baseTypeId && Buffer.compare(Buffer.from(value), Buffer.from(baseValue)) === 0;
+  return typeId === baseTypeId && sameBytes(value, baseValue);
 }

@@ -120,9 +120,9 @@ export function processCertificatePolicies(certs: readonly CertView[], options: 
     const last = i === n;
     if (tree && policies) tree = processPolicies(tree, policies, i, inhibitAny > 0 || (!last && cert.selfIssued));
     else tree = null;
-    if (explicitPolicy <= 0 && !tree) return fail(i - 1, 'no certificate policy is valid for the path, and an explicit policy is required');
+    if (explicitPolicy <= 0 && !tree) return fail(i - 1, 'leaves no valid certificate policy, and an explicit policy is required');
     if (last) break;
-    if (policyMappings?.some(([from, to]) => from === ANY_POLICY || to === ANY_POLICY)) return fail(i - 1, 'it maps anyPolicy, which RFC 5280 forbids');
+    if (policyMappings?.some(([from, to]) => from === ANY_POLICY || to === ANY_POLICY)) return fail(i - 1, 'maps anyPolicy, which RFC 5280 6.1.4 (a) forbids');
     if (tree && policyMappings) tree = applyMappings(tree, policyMappings, i, policyMapping > 0);
     if (!cert.selfIssued) {
       if (explicitPolicy > 0) explicitPolicy--;
@@ -139,6 +139,6 @@ export function processCertificatePolicies(certs: readonly CertView[], options: 
   if (explicitPolicy > 0) explicitPolicy--;
   if (leaf?.ext.policyConstraints?.requireExplicitPolicy === 0) explicitPolicy = 0;
   if (tree) tree = intersect(tree, initial, n);
-  if (explicitPolicy <= 0 && !tree) return fail(n - 1, 'none of the acceptable certificate policies is valid for the path');
+  if (explicitPolicy <= 0 && !tree) return fail(n - 1, 'leaves none of the acceptable certificate policies valid');
   return { failure: null, userConstrainedPolicies: tree ? [...new Set((tree[n] ?? []).map((node) => node.policy))] : [] };
 }
