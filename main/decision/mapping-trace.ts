@@ -9,8 +9,10 @@ function explainOneToOne(site: PreparedSite, sha256: string, subject: string): {
   const { site: config } = site;
   if (!config.oneToOneEnabled) return { lines: [info('one-to-one mappings are disabled for this site: skipped')], matched: false };
   const lines: TraceStep[] = [];
-  // What-if only: a linear scan to explain near misses; the decision itself is a Map lookup.
-  for (const mapping of config.oneToOne) {
+  // What-if names near misses too (same subject, another certificate), through an index built on first use.
+  const index = site.oneToOneByKey();
+  const related = new Set([...(index.get(`sha256:${sha256}`) ?? []), ...(index.get(`subject:${subject}`) ?? [])]);
+  for (const mapping of related) {
     if (mapping.certificateSha256.toLowerCase() === sha256) {
       lines.push(info(`one-to-one ${mapping.id} -> ${mapping.account}: ${mapping.enabled ? 'this certificate (compared by SHA-256 of the DER): matched' : 'this certificate, but disabled: skipped'}`));
     } else if (mapping.subject === subject) {

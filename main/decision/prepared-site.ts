@@ -19,6 +19,8 @@ export interface PreparedSite {
   issuerSubjects: ReadonlyMap<string, string>;
   /** The compiled trust list, or why it could not be compiled (every certificate is then refused 403.16). */
   trust: SiteTrust | { error: string };
+  /** Every one-to-one mapping (disabled ones too) by certificate SHA-256 and by subject, for what-if's near misses; built on first use. */
+  oneToOneByKey(): ReadonlyMap<string, readonly OneToOneMapping[]>;
   /** The CRLs decoded for what-if's revocation trace; decoded on first use, never on the hot path. */
   crls(): readonly DecodedCrl[];
 }
@@ -48,6 +50,21 @@ function decodeCrls(crls: readonly Uint8Array[]): DecodedCrl[] {
   return decoded;
 }
 
+/** sha256:<fingerprint> and subject:<subject> -> the mappings with that certificate or that subject. */
+function indexOneToOne(mappings: readonly OneToOneMapping[]): Map<string, OneToOneMapping[]> {
+  const index = new Map<string, OneToOneMapping[]>();
+  const add = (key: string, mapping: OneToOneMapping) => {
+    const list = index.get(key);
+    if (list) list.push(mapping);
+    else index.set(key, [mapping]);
+  };
+  for (const mapping of mappings) {
+    add(`sha256:${mapping.certificateSha256.toLowerCase()}`, mapping);
+    add(`subject:${mapping.subject}`, mapping);
+  }
+  return index;
+}
+
 /** Build one site's indexes: cost paid once per snapshot version, never per request. */
 export function prepareSite(source: SnapshotSite, verifier: ChainVerifier): PreparedSite {
   const { site } = source;
@@ -61,6 +78,7 @@ export function prepareSite(source: SnapshotSite, verifier: ChainVerifier): Prep
   }
   const manyToOne = site.manyToOne.map((mapping, index) => compileManyToOne(mapping, index + 1));
   let crls: DecodedCrl[] | undefined;
+  let byKey: Map<string, OneToOneMapping[]> | undefined;
   return {
     source,
     site,
@@ -71,5 +89,6 @@ export function prepareSite(source: SnapshotSite, verifier: ChainVerifier): Prep
     issuerSubjects: new Map(source.trustedIssuers.map((i) => [i.sha256.toLowerCase(), i.subject])),
     trust: compileTrust(source, verifier),
     crls: () => (crls ??= decodeCrls(source.crls)),
+    oneToOneByKey: () => (byKey ??= indexOneToOne(site.oneToOne)),
   };
 }

@@ -2,10 +2,7 @@ import 'reflect-metadata';
 import { app, BrowserWindow, dialog } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EventHub } from '../events/event-hub';
-import { publishingDispatch } from '../events/publishing-dispatch';
-import { createDispatcher } from '../ipc/dispatcher';
-import { createHandlers } from '../services/handlers';
+import { startServer } from '../node/start-console-server';
 import { openDesktopServices } from './open-desktop-services';
 import { registerIpcTransport } from './ipc-transport';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -17,11 +14,13 @@ const distDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 registerAppScheme();
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
   const dataDir = process.env.CERTMAPPER_DATA ?? app.getPath('userData');
   const services = openDesktopServices(dataDir, app.getVersion());
-  const hub = new EventHub();
-  registerIpcTransport(publishingDispatch(createDispatcher(createHandlers(services)), hub), hub);
+  // The same services, gateway worker and change following as `certmapper serve`, without the web console.
+  const server = await startServer({ dataDir, services, consolePort: null, defaultSite: true });
+  app.on('before-quit', () => void server.close());
+  registerIpcTransport(server.dispatch, server.hub);
   hardenSession();
   serveRenderer(join(distDir, 'renderer'));
   const window = new BrowserWindow({
@@ -39,7 +38,7 @@ app.whenReady().then(() => {
   });
   hardenWindow(window);
   window.once('ready-to-show', () => window.show());
-  if (services.notices.length) void dialog.showMessageBox({ type: 'warning', message: services.notices.join('\n\n') });
+  if (server.notices.length) void dialog.showMessageBox({ type: 'info', message: server.notices.join('\n\n') });
   void window.loadURL(`${APP_ORIGIN}/index.html`);
 });
 

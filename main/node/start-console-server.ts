@@ -1,11 +1,15 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileSnapshot } from '../decision';
 import { EventHub } from '../events/event-hub';
 import { publishingDispatch } from '../events/publishing-dispatch';
 import { watchDataDir } from '../events/watch-data-dir';
+import { startGateway, type RunningGateway } from '../gateway/gateway-controller';
 import { createDispatcher } from '../ipc/dispatcher';
+import type { Services } from '../services/create-services';
+import { ensureDefaultSite } from '../services/sites/default-site';
 import { createHandlers } from '../services/handlers';
-import { startWebServer } from '../web/web-server';
+import { startWebServer, type RunningWebServer } from '../web/web-server';
 import { createAccessToken } from '../web/access-token';
 import { openNodeServices } from './open-node-services';
 
@@ -14,24 +18,68 @@ export function rendererDir(): string {
   return process.env.CERTMAPPER_RENDERER_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
 }
 
-/** Services plus the HTTP transport and the web console: what `serve` and the `npm start` fallback run. */
-export async function startConsoleServer(options: { dataDir: string; port: number }) {
-  const services = openNodeServices(options.dataDir);
+export interface ServerOptions {
+  dataDir: string;
+  /** The services to run (the desktop app brings its own, wired to electron-store and safeStorage). */
+  services?: Services;
+  /** null: no web console (gateway only). */
+  consolePort: number | null;
+  /** Create the Default Web Site on a first start (tests that bring their own sites turn it off). */
+  defaultSite: boolean;
+  /** Told about the gateway's listeners after every configuration change. */
+  onListening?(lines: string[]): void;
+}
+
+/** Recompile the gateway's snapshot whenever the data changes, coalescing bursts (one import = one snapshot). */
+function followChanges(services: Services, hub: EventHub, gateway: RunningGateway, nextVersion: () => number): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const unsubscribe = hub.subscribe((event, payload) => {
+    if (event !== 'data.changed' || (payload as { topic: string }).topic === 'audit') return;
+    clearTimeout(timer);
+    timer = setTimeout(() => gateway.update(compileSnapshot({ ...services.snapshotSources(), version: nextVersion() })), 100);
+  });
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+}
+
+/** Services, the gateway (a worker thread) and, optionally, the web console: what `serve` and `npm start` run. */
+export async function startServer(options: ServerOptions) {
+  const services = options.services ?? openNodeServices(options.dataDir);
+  const notices = [...services.notices];
+  if (options.defaultSite) {
+    const created = await ensureDefaultSite(services);
+    if (created) notices.push(created);
+  }
   const hub = new EventHub();
-  const dispatch = publishingDispatch(
-    createDispatcher(createHandlers(services), (error) => console.error('Unexpected error:', error)),
-    hub,
-  );
-  const web = await startWebServer({ dispatch, hub, token: createAccessToken(), rendererDir: rendererDir(), port: options.port });
+  let version = 0;
+  const gateway = startGateway({
+    dataDir: options.dataDir,
+    getSnapshot: () => compileSnapshot({ ...services.snapshotSources(), version: ++version }),
+    onAudit: (record) => hub.emit('audit.record', record),
+    onListening: (report) => options.onListening?.(report.bindings.map((b) => `Site "${b.site}": ${b.error ? `cannot listen on ${b.url}: ${b.error}` : `listening on ${b.url}`}`)),
+    onError: (message) => console.error(`Gateway: ${message}`),
+  });
+  const stopFollowing = followChanges(services, hub, gateway, () => ++version);
   const stopWatching = watchDataDir(options.dataDir, hub);
+  const dispatch = publishingDispatch(createDispatcher(createHandlers(services), (error) => console.error('Unexpected error:', error)), hub);
+  let web: RunningWebServer | undefined;
+  if (options.consolePort !== null) {
+    web = await startWebServer({ dispatch, hub, token: createAccessToken(), rendererDir: rendererDir(), port: options.consolePort });
+  }
   return {
-    url: web.url,
-    port: web.port,
+    url: web?.url ?? null,
     version: services.version,
-    notices: services.notices,
+    notices,
+    gateway,
+    hub,
+    dispatch,
     close: async () => {
       stopWatching();
-      await web.close();
+      stopFollowing();
+      await web?.close();
+      await gateway.stop();
     },
   };
 }

@@ -1,14 +1,9 @@
-import { DomainError } from '../../shared/errors';
 import type { HandlerTable } from '../ipc/handler-table';
 import type { Services } from './create-services';
 import { createEngineCache } from './whatif/engine-cache';
 import { runWhatIf } from './whatif/whatif-service';
 import { previewRules } from './whatif/rule-preview';
-
-// TEMPORARY while the decision engine and gateway land this session; replaced before commit.
-function notYet(channel: string): never {
-  throw new DomainError('INTERNAL', `${channel} is not wired yet`);
-}
+import { readRecentAudit } from './audit/read-recent-audit';
 
 /** The one handler table every transport calls: thin adapters from channels to services. */
 export function createHandlers(services: Services): HandlerTable {
@@ -67,7 +62,7 @@ export function createHandlers(services: Services): HandlerTable {
     },
     'whatif.run': (request) => runWhatIf(engine(), request, services.clock.now()),
     'mappings.preview': ({ rules }) => previewRules(services.snapshotSources().certificates, rules),
-    'audit.recent': () => notYet('audit.recent'),
+    'audit.recent': ({ limit, site, status }) => ({ items: readRecentAudit(services.dataDir, { limit, site, status }) }),
     'accounts.list': () => ({ items: accounts.list() }),
     'accounts.upsert': (account) => accounts.upsert(account),
     'accounts.remove': ({ name }) => {

@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
 import { CssBaseline, ThemeProvider } from '@mui/material';
 import { onUnauthorized, type ApiStart } from './api';
+import { PublishedActionsProvider } from './actions/published-actions';
 import { ImportProvider } from './import/import-context';
 import { ConsoleLayout } from './layout/console-layout';
 import { TokenRequiredPage } from './layout/token-required-page';
 import { ConsoleProvider } from './state/console-context';
 import { ConsoleDataProvider } from './state/console-data-context';
+import { FeatureProvider } from './state/feature-context';
+import { SitesDataProvider } from './state/sites-data-context';
+import { SiteDialogsProvider } from './sites/site-dialogs-context';
 import { useConsoleTheme } from './theme/use-console-theme';
 
 /** The console's root: theme, then either the token page or the providers around the three-pane layout. */
@@ -21,9 +25,17 @@ export function App({ start }: { start: ApiStart }) {
       ) : (
         <ConsoleProvider>
           <ConsoleDataProvider>
-            <ImportProvider>
-              <ConsoleLayout />
-            </ImportProvider>
+            <SitesDataProvider>
+              <FeatureProvider>
+                <PublishedActionsProvider>
+                  <ImportProvider>
+                    <SiteDialogsProvider>
+                      <ConsoleLayout />
+                    </SiteDialogsProvider>
+                  </ImportProvider>
+                </PublishedActionsProvider>
+              </FeatureProvider>
+            </SitesDataProvider>
           </ConsoleDataProvider>
         </ConsoleProvider>
       )}

@@ -13,11 +13,12 @@ export interface RunningConsole {
 }
 
 /** Start the real `certmapper serve` on a free port and wait for the URL it prints. */
-export async function startConsole(options: { dataDir?: string } = {}): Promise<RunningConsole> {
+export async function startConsole(options: { dataDir?: string; defaultSite?: boolean } = {}): Promise<RunningConsole> {
   if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run npm run build (npm install does it)`);
   const temp = options.dataDir ? undefined : makeTempDir('certmapper-data-');
   const dataDir = options.dataDir ?? temp!.path;
-  const child = spawn(process.execPath, [CLI_PATH, 'serve', '--data', dataDir, '--console-port', '0'], {
+  const args = [CLI_PATH, 'serve', '--data', dataDir, '--console-port', '0', ...(options.defaultSite ? [] : ['--no-default-site'])];
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

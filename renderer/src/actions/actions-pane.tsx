@@ -10,12 +10,24 @@ import { EXPORT_FORMATS } from '../../../shared/ipc';
 import { errorMessage } from '../api';
 import { EXPORT_LABELS, exportCertificate } from '../certificates/export-certificate';
 import { useImport } from '../import/import-context';
-import { useConsoleActions, useSelection } from '../state/console-context';
+import { kindOfNode } from '../connections/connection-nodes';
+import { useSiteActions } from '../sites/use-site-actions';
+import { useConsoleActions, useSelectedNode, useSelection } from '../state/console-context';
 import { useConsoleData } from '../state/console-data-context';
 import { ActionGroup, type ConsoleAction } from './action-group';
+import { usePublishedActions } from './published-actions';
 
-/** The right-hand Actions pane: store actions always, certificate actions while one is selected. */
+/** Nodes whose Actions pane offers the certificate store's actions (Import…, Paste PEM…). */
+const CERTIFICATE_NODE_KINDS = new Set(['start', 'server', 'certificates', 'store']);
+
+/**
+ * The right-hand Actions pane, as IIS Manager fills it: the open page's own actions first (Apply, Add…,
+ * Move Up …), then the selected site's, then the certificate store's and the selected certificate's.
+ */
 export function ActionsPane() {
+  const node = useSelectedNode();
+  const published = usePublishedActions();
+  const siteActions = useSiteActions(node);
   const { selectedSha256 } = useSelection();
   const { openDetails, setCertificateDialog, report } = useConsoleActions();
   const { bySha256, refresh } = useConsoleData();
@@ -51,7 +63,10 @@ export function ActionsPane() {
 
   return (
     <Box component="nav" aria-label="Actions" sx={{ py: 0.5 }}>
-      <ActionGroup title="Certificates" actions={storeActions} />
+      {published && <ActionGroup title={published.title} actions={published.actions} />}
+      {siteActions && <ActionGroup title={siteActions.title} actions={siteActions.actions} />}
+      {/* An open feature page (the server's audit log) has the pane to itself, as in IIS Manager. */}
+      {!published && CERTIFICATE_NODE_KINDS.has(kindOfNode(node)) && <ActionGroup title="Certificates" actions={storeActions} />}
       {selected && <ActionGroup title={selected.displayName} actions={certificateActions} />}
     </Box>
   );

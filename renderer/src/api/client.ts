@@ -1,4 +1,4 @@
-import type { ChannelInput, ChannelName, ChannelOutput, DataChangedEvent } from '../../../shared/ipc';
+import type { ChannelInput, ChannelName, ChannelOutput, EventName, EventPayloads } from '../../../shared/ipc';
 import { ApiError } from './api-error';
 import { forgetAccessToken, takeAccessToken } from './access-token';
 import { createElectronTransport } from './electron-transport';
@@ -40,8 +40,8 @@ export async function invoke<C extends ChannelName>(channel: C, input: ChannelIn
 }
 
 /** Subscribe to main's push events; returns the unsubscribe function (use it in an effect's cleanup). */
-export function onEvent(event: 'data.changed', listener: (payload: DataChangedEvent) => void): () => void {
-  return current().on(event, (payload) => listener(payload as DataChangedEvent));
+export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
+  return current().on(event, (payload) => listener(payload as EventPayloads[E]));
 }
 
 /** Be told when the server refuses the token (it restarted with a new one): the console asks for the URL again. */

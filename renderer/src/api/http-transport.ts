@@ -1,5 +1,8 @@
-import type { EventName, Result } from '../../../shared/ipc';
+import type { DataChangedEvent, EventName, Result } from '../../../shared/ipc';
 import type { Transport } from './transport';
+
+/** The topics announced after a reconnection, so that every cache refreshes once. */
+const RESYNC_TOPICS: DataChangedEvent['topic'][] = ['certificates', 'sites', 'accounts'];
 
 /** Answers that are not an envelope (a proxy's error page, a dropped connection) become one here. */
 function isEnvelope(value: unknown): value is Result<unknown> {
@@ -28,11 +31,20 @@ export function createHttpTransport(token: string, onUnauthorized: () => void): 
         emit('data.changed', { topic: 'certificates' });
       }
     });
+    source.addEventListener('audit.record', (message) => {
+      // A garbled record is dropped: the audit log re-reads audit.recent when it reopens.
+      try {
+        emit('audit.record', JSON.parse((message as MessageEvent<string>).data));
+      } catch {
+        /* ignored */
+      }
+    });
     source.addEventListener('error', () => {
       lostConnection = true;
     });
     source.addEventListener('open', () => {
-      if (lostConnection) emit('data.changed', { topic: 'certificates' });
+      // After a gap every cache may be stale: one event per topic a console caches.
+      if (lostConnection) for (const topic of RESYNC_TOPICS) emit('data.changed', { topic });
       lostConnection = false;
     });
   };

@@ -1,9 +1,12 @@
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { List } from '@mui/material';
 import { useConsoleActions, useSelectedNode } from '../state/console-context';
 import { useConsoleData } from '../state/console-data-context';
+import { useOpenFeature } from '../state/feature-context';
+import { useSitesData } from '../state/sites-data-context';
 import { connectionTree, storeOfNode, type ConnectionNodeId } from './connection-nodes';
 import { flattenTree } from './flatten-tree';
+import { treeAncestors } from './tree-ancestors';
 import { treeKeyAction } from './tree-key-action';
 import { ConnectionTreeItem } from './connection-tree-item';
 
@@ -11,14 +14,41 @@ import { ConnectionTreeItem } from './connection-tree-item';
 export function ConnectionsTree() {
   const selected = useSelectedNode();
   const { selectNode } = useConsoleActions();
+  const { openFeature } = useOpenFeature();
+  // A click on the node already selected goes back to its Home, like IIS Manager's address bar.
+  const openFeatureRef = useRef(openFeature);
+  openFeatureRef.current = openFeature;
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+  const onSelect = useCallback(
+    (id: ConnectionNodeId) => {
+      if (id === selectedRef.current) openFeatureRef.current(null);
+      else selectNode(id);
+    },
+    [selectNode],
+  );
   const { countsByStore, certificates } = useConsoleData();
-  const [expanded, setExpanded] = useState<ReadonlySet<ConnectionNodeId>>(() => new Set<ConnectionNodeId>(['server', 'certificates']));
+  const { sites } = useSitesData();
+  const [expanded, setExpanded] = useState<ReadonlySet<ConnectionNodeId>>(() => new Set<ConnectionNodeId>(['server', 'certificates', 'sites']));
   const items = useRef(new Map<ConnectionNodeId, HTMLDivElement>());
 
-  const nodes = useMemo(() => connectionTree('This computer'), []);
+  const nodes = useMemo(() => connectionTree('This computer', sites), [sites]);
   const rows = useMemo(() => flattenTree(nodes, expanded), [nodes, expanded]);
-  // If the selected node got hidden by collapsing its parent, the parent takes the tab stop.
-  const tabStop = rows.some((r) => r.node.id === selected) ? selected : (rows.find((r) => r.node.children?.some((c) => c.id === selected))?.node.id ?? 'start');
+  // If the selected node got hidden by collapsing an ancestor, the nearest visible ancestor takes the tab stop.
+  const visible = new Set(rows.map((r) => r.node.id));
+  const tabStop = visible.has(selected) ? selected : (treeAncestors(nodes, selected).find((id) => visible.has(id)) ?? 'start');
+
+  // A node selected from elsewhere (a site opened from the Sites list, a folder just added) is revealed,
+  // as Windows' tree views do: when the selection moves, or when its node appears with the next refresh;
+  // not on every render, so collapsing by hand is respected.
+  const nodesRef = useRef(nodes);
+  nodesRef.current = nodes;
+  const folderCount = sites.reduce((n, s) => n + s.folders.length, 0);
+  useEffect(() => {
+    const ancestors = treeAncestors(nodesRef.current, selected);
+    if (!ancestors.length) return;
+    setExpanded((previous) => (ancestors.every((id) => previous.has(id)) ? previous : new Set([...previous, ...ancestors])));
+  }, [selected, sites.length, folderCount]);
 
   const toggle = useCallback((id: ConnectionNodeId) => {
     setExpanded((previous) => {
@@ -61,7 +91,7 @@ export function ConnectionsTree() {
               if (element) items.current.set(row.node.id, element);
               else items.current.delete(row.node.id);
             }}
-            onSelect={selectNode}
+            onSelect={onSelect}
             onToggle={toggle}
             onKeyDown={onKeyDown}
           />

@@ -5,8 +5,13 @@ import GppGoodOutlined from '@mui/icons-material/GppGoodOutlined';
 import AccountTreeOutlined from '@mui/icons-material/AccountTreeOutlined';
 import BadgeOutlined from '@mui/icons-material/BadgeOutlined';
 import DnsOutlined from '@mui/icons-material/DnsOutlined';
+import LanguageOutlined from '@mui/icons-material/LanguageOutlined';
+import PublicOutlined from '@mui/icons-material/PublicOutlined';
+import FolderOutlined from '@mui/icons-material/FolderOutlined';
+import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
+import ScienceOutlined from '@mui/icons-material/ScienceOutlined';
 import type { SvgIconProps } from '@mui/material';
-import { storeOfNode, type ConnectionNodeId } from './connection-nodes';
+import { kindOfNode, storeOfNode, type ConnectionNodeId, type ConnectionNodeKind } from './connection-nodes';
 import type { StoreName } from '../../../shared/ipc';
 
 const STORE_ICONS: Record<StoreName, typeof HomeOutlined> = {
@@ -16,9 +21,21 @@ const STORE_ICONS: Record<StoreName, typeof HomeOutlined> = {
   server: DnsOutlined,
 };
 
+const KIND_ICONS: Record<Exclude<ConnectionNodeKind, 'store'>, typeof HomeOutlined> = {
+  start: HomeOutlined,
+  server: ComputerOutlined,
+  certificates: WorkspacePremiumOutlined,
+  sites: LanguageOutlined,
+  site: PublicOutlined,
+  folder: FolderOutlined,
+  accounts: PeopleOutlined,
+  whatif: ScienceOutlined,
+};
+
 /** The icon of a tree node (also used by the features pane's tiles and titles). */
 export function NodeIcon({ id, ...props }: { id: ConnectionNodeId } & SvgIconProps) {
   const store = storeOfNode(id);
-  const Icon = store ? STORE_ICONS[store] : id === 'start' ? HomeOutlined : id === 'server' ? ComputerOutlined : WorkspacePremiumOutlined;
+  const kind = kindOfNode(id);
+  const Icon = store ? STORE_ICONS[store] : KIND_ICONS[kind === 'store' ? 'certificates' : kind];
   return <Icon fontSize="small" {...props} />;
 }

@@ -1,14 +1,27 @@
-import { storeOfNode } from '../connections/connection-nodes';
+import { AccountsPane } from '../accounts/accounts-pane';
+import { AuditLogPane } from '../audit/audit-log-pane';
+import { siteOfNode, storeOfNode } from '../connections/connection-nodes';
+import { SitesFeature } from '../sites/sites-feature';
 import { useSelectedNode } from '../state/console-context';
+import { useOpenFeature } from '../state/feature-context';
+import { WhatIfPane } from '../whatif/whatif-pane';
 import { CertificatesFeature } from './certificates-feature';
 import { ServerFeatures } from './server-features';
+import { SiteNodeView } from './site-node-view';
 import { StartPage } from './start-page';
 
 /** The middle pane: whatever the selected connection shows. */
 export function FeaturesView() {
   const node = useSelectedNode();
+  const { feature, openFeature } = useOpenFeature();
   if (node === 'start') return <StartPage />;
-  if (node === 'server') return <ServerFeatures />;
-  // Keyed by node so each store keeps no stale search or scroll position from another.
+  // The server's audit log covers every site; it opens from the server's features view.
+  if (node === 'server') return feature === 'audit' ? <AuditLogPane back={{ label: 'This computer Home', onBack: () => openFeature(null) }} /> : <ServerFeatures />;
+  if (node === 'sites') return <SitesFeature />;
+  if (node === 'accounts') return <AccountsPane />;
+  if (node === 'whatif') return <WhatIfPane />;
+  const site = siteOfNode(node);
+  // Keyed by node so a page keeps no selection or draft from another site or folder.
+  if (site) return <SiteNodeView key={node} siteId={site.siteId} path={site.path} />;
   return <CertificatesFeature key={node} store={storeOfNode(node)} />;
 }

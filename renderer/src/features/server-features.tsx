@@ -4,8 +4,11 @@ import { NodeIcon } from '../connections/node-icon';
 import type { ConnectionNodeId } from '../connections/connection-nodes';
 import { useConsoleActions } from '../state/console-context';
 import { useConsoleData } from '../state/console-data-context';
+import { useOpenFeature } from '../state/feature-context';
+import { useSitesData } from '../state/sites-data-context';
 import { FeatureHeader } from './feature-header';
 import { FeatureTile } from './feature-tile';
+import { SITE_FEATURES } from './site-feature-meta';
 
 /** Tiles in IIS's order of importance: the server's own certificates first. */
 const STORE_TILES: { store: StoreName; title: string }[] = [
@@ -17,10 +20,12 @@ const STORE_TILES: { store: StoreName; title: string }[] = [
 
 const count = (n: number) => `${n.toLocaleString()} certificate${n === 1 ? '' : 's'}`;
 
-/** The server node's features view: a tile per feature (Sites will join in the next issue). */
+/** The server node's features view: a tile per feature, certificates first, then sites and accounts. */
 export function ServerFeatures() {
   const { selectNode } = useConsoleActions();
   const { countsByStore, certificates, info } = useConsoleData();
+  const { sites, accounts } = useSitesData();
+  const { openFeature } = useOpenFeature();
   const open = (id: ConnectionNodeId) => selectNode(id);
   return (
     <Box sx={{ overflow: 'auto', flex: 1 }}>
@@ -37,6 +42,23 @@ export function ServerFeatures() {
           ))}
           <Box role="listitem">
             <FeatureTile icon={<NodeIcon id="certificates" />} title="All Certificates" detail={count(certificates.length)} onOpen={() => open('certificates')} />
+          </Box>
+        </Box>
+        <Typography variant="subtitle2" component="h2" sx={{ mt: 2, mb: 1 }}>
+          Sites and accounts
+        </Typography>
+        <Box role="list" aria-label="Site features" sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5 }}>
+          <Box role="listitem">
+            <FeatureTile icon={<NodeIcon id="sites" />} title="Sites" detail={`${sites.length} site${sites.length === 1 ? '' : 's'}`} onOpen={() => open('sites')} />
+          </Box>
+          <Box role="listitem">
+            <FeatureTile icon={<NodeIcon id="accounts" />} title="Accounts" detail={`${accounts.length} account${accounts.length === 1 ? '' : 's'}`} onOpen={() => open('accounts')} />
+          </Box>
+          <Box role="listitem">
+            <FeatureTile icon={<NodeIcon id="whatif" />} title="What-if" detail="Try a certificate on a site" onOpen={() => open('whatif')} />
+          </Box>
+          <Box role="listitem">
+            <FeatureTile icon={SITE_FEATURES.audit.icon} title="Audit Log" detail="Every site's decisions" onOpen={() => openFeature('audit')} />
           </Box>
         </Box>
       </Box>

@@ -4,24 +4,32 @@ import FileUploadOutlined from '@mui/icons-material/FileUploadOutlined';
 
 const carriesFiles = (event: DragEvent) => Boolean(event.dataTransfer?.types.includes('Files'));
 
-/** Accepts files dropped anywhere on the window, showing a full-window target while they are dragged over it. */
-export function DropOverlay({ onFiles }: { onFiles(files: File[]): void }) {
+/** Accepts files dropped anywhere on the window, showing a full-window target (saying where they will go) while they are dragged over it. */
+export function DropOverlay({ onFiles, title, hint }: { onFiles(files: File[]): void; title?: string; hint?: string }) {
   const [visible, setVisible] = useState(false);
 
   useEffect(() => {
     // dragenter/dragleave fire for every child crossed: count them to know when the pointer left the window.
     let depth = 0;
+    // A drop zone inside the page (what-if's certificate box) claims a drag by calling preventDefault
+    // before the event bubbles here: the overlay then steps aside and leaves the drop to it.
     const enter = (event: DragEvent) => {
       if (!carriesFiles(event)) return;
-      event.preventDefault();
       depth++;
+      if (event.defaultPrevented) return;
+      event.preventDefault();
       setVisible(true);
     };
     const over = (event: DragEvent) => {
       if (!carriesFiles(event)) return;
+      if (event.defaultPrevented) {
+        setVisible(false);
+        return;
+      }
       // Without preventDefault the browser would open the file instead of firing drop.
       event.preventDefault();
       if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+      setVisible(true);
     };
     const leave = (event: DragEvent) => {
       if (!carriesFiles(event)) return;
@@ -30,9 +38,10 @@ export function DropOverlay({ onFiles }: { onFiles(files: File[]): void }) {
     };
     const drop = (event: DragEvent) => {
       if (!carriesFiles(event)) return;
-      event.preventDefault();
       depth = 0;
       setVisible(false);
+      if (event.defaultPrevented) return;
+      event.preventDefault();
       const files = Array.from(event.dataTransfer?.files ?? []);
       if (files.length) onFiles(files);
     };
@@ -71,9 +80,9 @@ export function DropOverlay({ onFiles }: { onFiles(files: File[]): void }) {
     >
       <Box sx={{ textAlign: 'center', color: 'primary.main' }}>
         <FileUploadOutlined sx={{ fontSize: 64 }} />
-        <Typography variant="h5">Drop certificates to import</Typography>
+        <Typography variant="h5">{title ?? 'Drop certificates to import'}</Typography>
         <Typography variant="body2" color="text.secondary">
-          PEM, DER, Base64, PKCS#7, PKCS#12 and CRL files; many at once
+          {hint ?? 'PEM, DER, Base64, PKCS#7, PKCS#12 and CRL files; many at once'}
         </Typography>
       </Box>
     </Box>

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import type { StoreName } from '../../../shared/ipc';
 import { useConsoleActions } from '../state/console-context';
 import { useConsoleData } from '../state/console-data-context';
+import type { DropClaim } from './drop-claim';
 import { DropOverlay } from './drop-overlay';
 import { ImportDialog } from './import-dialog';
 import type { ImportOptions } from './import-options';
@@ -16,6 +17,8 @@ export interface ImportFlow {
   pickFiles(): void;
   openPaste(): void;
   busy: boolean;
+  /** Let a page take dropped files while it is shown; returns the release function. */
+  claimDrops(claim: DropClaim): () => void;
 }
 
 const ImportContext = createContext<ImportFlow | null>(null);
@@ -29,6 +32,13 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const input = useRef<HTMLInputElement>(null);
   const abort = useRef<AbortController | null>(null);
   const running = state.phase === 'running';
+  // The latest claim wins (the page shown last); releasing it restores the one before.
+  const [claims, setClaims] = useState<readonly DropClaim[]>([]);
+  const claim = claims[claims.length - 1];
+  const claimDrops = useCallback((next: DropClaim) => {
+    setClaims((list) => [...list, next]);
+    return () => setClaims((list) => list.filter((c) => c !== next));
+  }, []);
 
   const addFiles = useCallback(
     (files: File[]) => {
@@ -93,8 +103,8 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo<ImportFlow>(
-    () => ({ addFiles, pickFiles: () => input.current?.click(), openPaste: () => setPasteOpen(true), busy: running }),
-    [addFiles, running],
+    () => ({ addFiles, pickFiles: () => input.current?.click(), openPaste: () => setPasteOpen(true), busy: running, claimDrops }),
+    [addFiles, running, claimDrops],
   );
 
   return (
@@ -114,7 +124,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
           if (files.length) addFiles(files);
         }}
       />
-      <DropOverlay onFiles={addFiles} />
+      <DropOverlay onFiles={claim ? claim.onFiles : addFiles} title={claim?.title} hint={claim?.hint} />
       <ImportDialog
         state={state}
         onStart={(options) => state.phase === 'prepare' && void start(state.files, options)}

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { STORE_NAMES, type AppInfo, type CertificateSummary, type StoreName } from '../../../shared/ipc';
+import { STORE_NAMES, type AppInfo, type CertificateSummary, type DataChangedEvent, type StoreName } from '../../../shared/ipc';
 import { errorMessage, invoke, onEvent } from '../api';
 
 /** What the console caches from main: app info and every certificate summary, refreshed on `data.changed`. */
@@ -15,6 +15,7 @@ export interface ConsoleData {
 
 const ConsoleDataContext = createContext<ConsoleData | null>(null);
 const EMPTY: CertificateSummary[] = [];
+const CERTIFICATE_TOPICS = new Set<DataChangedEvent['topic']>(['certificates', 'crls']);
 
 /** Loads the cache once, then refreshes it whenever main says the data changed. */
 export function ConsoleDataProvider({ children }: { children: ReactNode }) {
@@ -53,7 +54,10 @@ export function ConsoleDataProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void refresh();
-    return onEvent('data.changed', () => void refresh());
+    // Sites, mappings and accounts have their own cache: only certificate changes re-read 50,000 summaries.
+    return onEvent('data.changed', ({ topic }) => {
+      if (CERTIFICATE_TOPICS.has(topic)) void refresh();
+    });
   }, [refresh]);
 
   const bySha256 = useMemo(() => new Map(certificates.map((c) => [c.sha256, c])), [certificates]);

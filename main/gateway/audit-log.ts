@@ -1,0 +1,147 @@
+import { mkdirSync } from 'node:fs';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AuditRecord } from '../../shared/models/decision';
+
+/** Where and how much: `<dataDir>/audit/audit.log`, rotated by size into audit.log.1 .. audit.log.(maxFiles-1). */
+export interface AuditLogOptions {
+  dataDir: string;
+  /** Rotate when the current file would grow past this (default 10 MB). */
+  maxBytes?: number;
+  /** Files kept, the current one included (default 5). */
+  maxFiles?: number;
+  /** A write failed (disk full, permissions): the records stay in memory and the next flush retries. */
+  onError?(error: Error): void;
+}
+
+/** The audit log: JSON lines on disk, and every record to live listeners (the console). */
+export interface AuditLog {
+  readonly path: string;
+  write(record: AuditRecord): void;
+  /** Receive each record as it is written; returns the unsubscribe function. */
+  subscribe(listener: (record: AuditRecord) => void): () => void;
+  /** Resolves once everything written so far is on disk. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Open the audit log. Writing is asynchronous and batched: under load the gateway posts thousands of
+ * records a second, and this runs on main's event loop next to the console, so one append per batch
+ * and never a synchronous write.
+ */
+export function openAuditLog(options: AuditLogOptions): AuditLog {
+  const dir = join(options.dataDir, 'audit');
+  const path = join(dir, 'audit.log');
+  const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
+  const maxFiles = Math.max(1, options.maxFiles ?? 5);
+  const listeners = new Set<(record: AuditRecord) => void>();
+  let queue: string[] = [];
+  let handle: FileHandle | null = null;
+  let size = 0;
+  let flushing: Promise<void> | null = null;
+  let closed = false;
+  mkdirSync(dir, { recursive: true });
+
+  async function current(): Promise<FileHandle> {
+    if (!handle) {
+      handle = await open(path, 'a', 0o600);
+      size = (await handle.stat()).size;
+    }
+    return handle;
+  }
+
+  /** audit.log -> audit.log.1 -> ... -> audit.log.(maxFiles-1); the oldest is dropped. */
+  async function rotate(): Promise<void> {
+    await handle?.close();
+    handle = null;
+    if (maxFiles === 1) {
+      await rm(path, { force: true });
+      return;
+    }
+    await rm(`${path}.${maxFiles - 1}`, { force: true });
+    for (let n = maxFiles - 2; n >= 1; n--) await rename(`${path}.${n}`, `${path}.${n + 1}`).catch(() => undefined);
+    await rename(path, `${path}.1`).catch(() => undefined);
+  }
+
+  async function drain(): Promise<void> {
+    while (queue.length > 0) {
+      const lines = queue;
+      queue = [];
+      try {
+        // Fill the current file up to maxBytes, rotate, go on: a batch may span files.
+        let start = 0;
+        while (start < lines.length) {
+          let file = await current();
+          if (size > 0 && size + Buffer.byteLength(lines[start]!) > maxBytes) {
+            await rotate();
+            file = await current();
+          }
+          let chunk = '';
+          let bytes = size;
+          let end = start;
+          while (end < lines.length) {
+            const length = Buffer.byteLength(lines[end]!);
+            // One line larger than maxBytes still goes in, alone, rather than being lost.
+            if (end > start && bytes + length > maxBytes) break;
+            chunk += lines[end];
+            bytes += length;
+            end++;
+          }
+          await file.appendFile(chunk);
+          size = bytes;
+          start = end;
+        }
+      } catch (error) {
+        queue = [...lines, ...queue];
+        options.onError?.(error as Error);
+        await handle?.close().catch(() => undefined);
+        handle = null;
+        return;
+      }
+    }
+  }
+
+  function flush(): Promise<void> {
+    flushing ??= drain().finally(() => {
+      flushing = null;
+    });
+    return flushing;
+  }
+
+  return {
+    path,
+    write(record) {
+      if (closed) return;
+      queue.push(`${JSON.stringify(record)}\n`);
+      for (const listener of listeners) {
+        try {
+          listener(record);
+        } catch (error) {
+          // A failing viewer must not cost the record its place on disk.
+          options.onError?.(error as Error);
+        }
+      }
+      void flush();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async flush() {
+      // A drain that is running may have taken its batch before the latest writes: wait for it, then drain again.
+      while (flushing || queue.length > 0) {
+        const before = queue.length;
+        await flush();
+        if (queue.length > 0 && queue.length === before) break;
+      }
+    },
+    async close() {
+      await this.flush();
+      closed = true;
+      listeners.clear();
+      await handle?.close();
+      handle = null;
+    },
+  };
+}

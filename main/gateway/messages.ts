@@ -1,0 +1,32 @@
+import type { AuditRecord } from '../../shared/models/decision';
+import type { GatewaySnapshot } from '../decision/types';
+
+/** One binding after a snapshot was applied: where it listens (the real port when 0 was asked), or why it cannot. */
+export interface ListeningBinding {
+  /** Site name, as the console and the audit log show it. */
+  site: string;
+  siteId: string;
+  protocol: 'http' | 'https';
+  address: string;
+  port: number;
+  host: string | null;
+  url: string;
+  error?: string;
+}
+
+/** Every binding of one snapshot version, reported once the listeners were diffed. */
+export interface ListeningReport {
+  version: number;
+  bindings: ListeningBinding[];
+}
+
+/** Main -> gateway: a new compiled configuration, or stop. */
+export type ToGateway = { type: 'snapshot'; snapshot: GatewaySnapshot } | { type: 'stop' };
+
+/** Gateway -> main: listener state per snapshot, one audit record per decision, errors, and the end of a stop. */
+export type FromGateway =
+  | ({ type: 'listening' } & ListeningReport)
+  | { type: 'audit'; record: AuditRecord }
+  /** version: set when a snapshot could not be applied (the previous one stays in force). */
+  | { type: 'error'; message: string; version?: number }
+  | { type: 'stopped' };

@@ -1,0 +1,128 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { AuditRecord } from '../../shared/models/decision';
+import { normalizeRequestPath } from '../decision/request-path';
+import type { DecisionEngine, GatewayDecision } from '../decision/types';
+import { connectionOf, identityFor, newConnection, attachConnection, type GatewayConnection } from './gateway-connection';
+import { identityHeaderValues, stripIdentityHeaders } from './identity-headers';
+import { detailedErrorsFor, sendError, sendRefusal, statusText } from './refusal-response';
+import { hostOfHeader, routeForName, type Route, type RouteTable } from './route-table';
+import { serveStatic } from './static-content';
+import type { UpstreamProxy } from './upstream-proxy';
+
+/** What a listener's request handler needs from the runtime. */
+export interface RequestContext {
+  /** The engine of the newest snapshot: read per request, so a swap applies to the next request. */
+  engine(): DecisionEngine;
+  audit(record: AuditRecord): void;
+  error(message: string): void;
+  proxy: UpstreamProxy;
+}
+
+/**
+ * The site a request goes to. TLS: the site the handshake chose by SNI; a Host header that names
+ * another site of this listener is refused 421 (RFC 9110 section 15.5.20), or a client could pass
+ * one site's certificate checks and reach another. Plain HTTP: the Host header, else the default.
+ */
+function routeOf(table: RouteTable, connection: GatewayConnection, hostHeader: string | undefined): Route | 'misdirected' | null {
+  const byHost = routeForName(table, hostOfHeader(hostHeader));
+  if (!connection.tls) return byHost ?? table.fallback;
+  const route = routeForName(table, connection.servername) ?? table.fallback;
+  if (route && byHost && byHost.siteId !== route.siteId) return 'misdirected';
+  return route;
+}
+
+function auditRecord(at: Date, route: Route, path: string, connection: GatewayConnection, decision: GatewayDecision, certificate: { sha256: string; subject: string } | null, micros: number): AuditRecord {
+  return {
+    time: at.toISOString(),
+    site: route.siteName,
+    path,
+    client: connection.client,
+    certificateSha256: certificate?.sha256 ?? null,
+    certificateSubject: certificate?.subject ?? null,
+    status: statusText(decision),
+    account: decision.account,
+    decidedBy: decision.decidedBy,
+    failedStep: decision.failedStep,
+    micros,
+  };
+}
+
+/**
+ * The request target in origin form ("/path?query"). Absolute form (RFC 9112 section 3.2.2) is cut to
+ * its path, so folder rules and the upstream see the same path; anything else is not a request for us.
+ */
+export function originForm(url: string | undefined): string | null {
+  if (!url) return null;
+  if (url.startsWith('/')) return url;
+  if (url === '*') return '/';
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.pathname + parsed.search : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One request: the decision (no certificate parsing here: the identity is the connection's), audit, then refusal or content. */
+export function handleRequest(context: RequestContext, table: RouteTable, req: IncomingMessage, res: ServerResponse): void {
+  // A plain-HTTP connection has no handshake to hang its state on: it gets it on its first request.
+  const connection = connectionOf(req.socket) ?? attachConnection(req.socket, newConnection(req.socket, false, null, null));
+  const route = routeOf(table, connection, req.headers.host);
+  if (route === 'misdirected') return sendError(res, 421, 'This connection was made for another site (TLS server name); open a new one for this host.');
+  // http.sys's answer when no binding matches the host name.
+  if (!route) return sendError(res, 400, 'Invalid Hostname: no site is bound to this host name here.');
+  const target = originForm(req.url);
+  if (!target) return sendError(res, 400, null);
+  const path = normalizeRequestPath(target);
+  const engine = context.engine();
+  const at = new Date();
+  let decision: GatewayDecision;
+  let certificate: { sha256: string; subject: string } | null;
+  const started = performance.now();
+  try {
+    const identity = identityFor(connection, engine, route);
+    certificate = identity.certificate;
+    decision = engine.decide(identity, { tls: connection.tls, path, at });
+  } catch (error) {
+    context.error(`decision failed for ${route.siteName} ${path}: ${(error as Error).stack ?? error}`);
+    return sendError(res, 500, null);
+  }
+  const micros = Math.round((performance.now() - started) * 1000);
+  context.audit(auditRecord(at, route, path, connection, decision, certificate, micros));
+
+  // Client copies go whatever happens next, static content included: nothing downstream may see them.
+  stripIdentityHeaders(req.headers, route.strippedHeaders);
+  const detailed = detailedErrorsFor(route.site.site, connection.client);
+  if (decision.status >= 400) return sendRefusal(res, decision, { detailed, site: route.siteName, path });
+  serveContent(context, { req, res, route, connection, decision, engine, target, path, detailed });
+}
+
+/** An allowed request: the static file, or the upstream with the identity headers. */
+function serveContent(
+  context: RequestContext,
+  r: { req: IncomingMessage; res: ServerResponse; route: Route; connection: GatewayConnection; decision: GatewayDecision; engine: DecisionEngine; target: string; path: string; detailed: boolean },
+): void {
+  const { req, res, route, connection, decision } = r;
+  const site = route.site.site;
+  const content = site.content;
+  if (content.kind === 'static') {
+    serveStatic(req, res, content.directory, r.path).catch((error: Error) => {
+      context.error(`static content ${content.directory}${r.path}: ${error.message}`);
+      sendError(res, 500, null);
+    });
+    return;
+  }
+  const security = r.engine.site(route.siteId)?.effectiveSecurity(r.path);
+  const password = decision.forwardPassword;
+  context.proxy.forward(req, res, {
+    upstream: route.upstream ?? new URL(content.url),
+    target: r.target,
+    identity: identityHeaderValues(site.identityHeaders, decision, connection.identity!, connection, security?.clientCertificates !== 'ignore'),
+    authorization: password === null ? null : `Basic ${Buffer.from(`${decision.account ?? ''}:${password}`).toString('base64')}`,
+    dropClientAuthorization: route.forwardsPasswords,
+    client: connection.client,
+    tls: connection.tls,
+    detailed: r.detailed,
+  });
+}

@@ -1,0 +1,98 @@
+import { createReadStream, type Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { sendError } from './refusal-response';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.pdf': 'application/pdf',
+  '.wasm': 'application/wasm',
+};
+
+/** The content type for a file name; unknown extensions are served as bytes (IIS would refuse them, 404.3). */
+export const contentTypeOf = (file: string): string => CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+
+/** The file a normalized request path names inside `root`, or null when it would leave it. */
+export function resolveInside(root: string, path: string): string | null {
+  if (path.includes('\0')) return null;
+  const base = resolve(root);
+  const file = resolve(base, `.${path}`);
+  return file === base || file.startsWith(base + sep) ? file : null;
+}
+
+async function statOrNull(file: string): Promise<Stats | null> {
+  try {
+    return await stat(file);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Serve `path` (already normalized: decoded, dot segments resolved) from `directory`: index.html for
+ * a folder (after IIS's courtesy redirect to the slash-terminated URL), 404 for anything missing.
+ */
+export async function serveStatic(req: IncomingMessage, res: ServerResponse, directory: string, path: string): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Length': 0 });
+    res.end();
+    return;
+  }
+  let file = resolveInside(directory, path);
+  if (!file) return sendError(res, 404, null);
+  let info = await statOrNull(file);
+  if (info?.isDirectory()) {
+    const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
+    if (!rawPath.endsWith('/')) {
+      const query = req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+      res.writeHead(301, { Location: `${rawPath}/${query}`, 'Content-Length': 0 });
+      res.end();
+      return;
+    }
+    file = resolve(file, 'index.html');
+    info = await statOrNull(file);
+  }
+  if (!info?.isFile()) return sendError(res, 404, null);
+  const lastModified = info.mtime.toUTCString();
+  const since = req.headers['if-modified-since'];
+  if (since && Date.parse(since) >= Math.floor(info.mtimeMs / 1000) * 1000) {
+    res.writeHead(304, { 'Last-Modified': lastModified });
+    res.end();
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': contentTypeOf(file),
+    'Content-Length': info.size,
+    'Last-Modified': lastModified,
+    'X-Content-Type-Options': 'nosniff',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  try {
+    await pipeline(createReadStream(file), res);
+  } catch {
+    // The client went away, or the file vanished mid-read: the status is already sent, so just close.
+    res.destroy();
+  }
+}

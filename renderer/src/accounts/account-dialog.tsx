@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
+import type { Account } from '../../../shared/models/site';
+import { invoke } from '../api';
+import { useConsoleActions } from '../state/console-context';
+import { useSitesData } from '../state/sites-data-context';
+import { useSubmit } from '../util/use-submit';
+import { parseGroups } from './account-choice';
+
+/** Add an account, or edit one's groups and description (its name is its identity and stays). */
+export function AccountDialog({ account, onClose }: { account: Account | null; onClose(savedName?: string): void }) {
+  const { report } = useConsoleActions();
+  const { accounts } = useSitesData();
+  const submit = useSubmit();
+  const [name, setName] = useState(account?.name ?? '');
+  const [groups, setGroups] = useState(account?.groups.join(', ') ?? '');
+  const [description, setDescription] = useState(account?.description ?? '');
+  const [tried, setTried] = useState(false);
+  const taken = !account && accounts.some((a) => a.name.toLowerCase() === name.trim().toLowerCase());
+  const problem = !name.trim() ? 'An account needs a name' : taken ? 'This account exists: select it and use Edit…' : undefined;
+
+  const save = async () => {
+    setTried(true);
+    if (problem) return;
+    const ok = await submit.run(async () => {
+      const saved = await invoke('accounts.upsert', { name: name.trim(), groups: parseGroups(groups), description: description.trim() });
+      report(`${account ? 'Saved' : 'Added'} account ${saved.name}`, 'success');
+    });
+    if (ok) onClose(name.trim());
+  };
+
+  return (
+    <Dialog open onClose={submit.busy ? undefined : () => onClose()} fullWidth maxWidth="sm" aria-labelledby="account-dialog-title">
+      <DialogTitle id="account-dialog-title">{account ? `Edit Account ${account.name}` : 'Add Account'}</DialogTitle>
+      <DialogContent dividers>
+        <Box
+          component="form"
+          id="account-form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+          sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}
+        >
+          <TextField label="Name" value={name} onChange={(event) => setName(event.target.value)} disabled={Boolean(account)} required autoFocus={!account} error={tried && Boolean(problem)} helperText={(tried && problem) || 'What mappings log on as, and what the upstream application receives'} />
+          <TextField label="Groups" value={groups} onChange={(event) => setGroups(event.target.value)} autoFocus={Boolean(account)} helperText="Separated by commas; authorization rules can allow or deny a group" />
+          <TextField label="Description" value={description} onChange={(event) => setDescription(event.target.value)} />
+          {submit.error && <Alert severity="error">{submit.error}</Alert>}
+        </Box>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={() => onClose()} disabled={submit.busy}>
+          Cancel
+        </Button>
+        <Button type="submit" form="account-form" variant="contained" disabled={submit.busy}>
+          OK
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,99 @@
+import { useMemo, useState } from 'react';
+import { Alert, Autocomplete, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, Radio, RadioGroup, TextField } from '@mui/material';
+import type { AuthorizationRule, Site } from '../../../shared/models/site';
+import { invoke } from '../api';
+import { useConsoleActions } from '../state/console-context';
+import { useSitesData } from '../state/sites-data-context';
+import { useSubmit } from '../util/use-submit';
+import { describeWho } from './describe-authorization';
+
+/** IIS's "Add Allow Authorization Rule" / "Add Deny Authorization Rule": all users, anonymous, a group or an account. */
+export function AddAuthorizationRuleDialog({ site, path, access, onClose }: { site: Site; path: string | null; access: AuthorizationRule['access']; onClose(): void }) {
+  const { report } = useConsoleActions();
+  const { accounts } = useSitesData();
+  const submit = useSubmit();
+  const [kind, setKind] = useState<AuthorizationRule['kind']>('account');
+  const [account, setAccount] = useState('');
+  const [group, setGroup] = useState('');
+  const [tried, setTried] = useState(false);
+  const groups = useMemo(() => [...new Set(accounts.flatMap((a) => a.groups))].sort(), [accounts]);
+  const name = kind === 'account' ? account : kind === 'group' ? group.trim() : kind === 'everyone' ? '*' : '?';
+  const problem = (kind === 'account' || kind === 'group') && !name ? `Name the ${kind}` : undefined;
+  const title = access === 'allow' ? 'Add Allow Authorization Rule' : 'Add Deny Authorization Rule';
+
+  const save = async () => {
+    setTried(true);
+    if (problem) return;
+    const rule: AuthorizationRule = { access, kind, name };
+    const ok = await submit.run(async () => {
+      await invoke('sites.authorization.add', { site: site.id, ...(path ? { path } : {}), rule });
+      report(`${access === 'allow' ? 'Allowed' : 'Denied'} ${describeWho(rule)} on ${site.name}${path ?? ''}`, 'success');
+    });
+    if (ok) onClose();
+  };
+
+  return (
+    <Dialog open onClose={submit.busy ? undefined : onClose} fullWidth maxWidth="sm" aria-labelledby="authorization-rule-title">
+      <DialogTitle id="authorization-rule-title">{title}</DialogTitle>
+      <DialogContent dividers>
+        <Box
+          component="form"
+          id="authorization-rule-form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+          sx={{ display: 'flex', flexDirection: 'column', gap: 1.5 }}
+        >
+          <RadioGroup aria-label={`${access === 'allow' ? 'Allow' : 'Deny'} access to`} value={kind} onChange={(event) => setKind(event.target.value as AuthorizationRule['kind'])}>
+            <FormControlLabel value="everyone" control={<Radio size="small" />} label="All users (*): everyone a mapping logged on" />
+            <FormControlLabel value="anonymous" control={<Radio size="small" />} label="All anonymous users (?)" />
+            <FormControlLabel value="group" control={<Radio size="small" />} label="Specified group" />
+            {kind === 'group' && (
+              <Autocomplete
+                freeSolo
+                options={groups}
+                inputValue={group}
+                onInputChange={(_event, value) => setGroup(value)}
+                renderInput={(params) => <TextField {...params} label="Group" autoFocus error={tried && Boolean(problem)} helperText={(tried && problem) || 'A group of the local accounts (or of the directory)'} />}
+                sx={{ ml: 4 }}
+              />
+            )}
+            <FormControlLabel value="account" control={<Radio size="small" />} label="Specified account" />
+            {kind === 'account' && (
+              <TextField
+                select
+                label="Account"
+                value={account}
+                onChange={(event) => setAccount(event.target.value)}
+                error={tried && Boolean(problem)}
+                helperText={(tried && problem) || ' '}
+                sx={{ ml: 4 }}
+                slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+              >
+                <MenuItem value="">
+                  <em>Choose an account</em>
+                </MenuItem>
+                {accounts.map((a) => (
+                  <MenuItem key={a.name} value={a.name}>
+                    {a.name}
+                  </MenuItem>
+                ))}
+              </TextField>
+            )}
+          </RadioGroup>
+          {submit.error && <Alert severity="error">{submit.error}</Alert>}
+        </Box>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={submit.busy}>
+          Cancel
+        </Button>
+        <Button type="submit" form="authorization-rule-form" variant="contained" disabled={submit.busy}>
+          OK
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

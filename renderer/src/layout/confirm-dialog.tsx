@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
+import { useSubmit } from '../util/use-submit';
+
+interface Props {
+  title: string;
+  confirmLabel: string;
+  destructive?: boolean;
+  children: ReactNode;
+  onCancel(): void;
+  /** Runs the change; a failure stays in the dialog with its message. */
+  onConfirm(): Promise<void>;
+}
+
+/** A yes/no question before a change, saying plainly what it does; Cancel has the focus. */
+export function ConfirmDialog({ title, confirmLabel, destructive, children, onCancel, onConfirm }: Props) {
+  const submit = useSubmit();
+  return (
+    <Dialog open onClose={submit.busy ? undefined : onCancel} aria-labelledby="confirm-title" aria-describedby="confirm-text">
+      <DialogTitle id="confirm-title">{title}</DialogTitle>
+      <DialogContent>
+        <DialogContentText id="confirm-text" component="div">
+          {children}
+        </DialogContentText>
+        {submit.error && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {submit.error}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel} disabled={submit.busy} autoFocus>
+          Cancel
+        </Button>
+        <Button color={destructive ? 'error' : 'primary'} variant="contained" onClick={() => void submit.run(onConfirm)} disabled={submit.busy}>
+          {confirmLabel}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

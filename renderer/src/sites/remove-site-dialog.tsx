@@ -1,0 +1,46 @@
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
+import type { Site } from '../../../shared/models/site';
+import { invoke } from '../api';
+import { useConsoleActions } from '../state/console-context';
+import { useSubmit } from '../util/use-submit';
+
+/** Confirm before removing a site, saying what goes with it (its mappings) and what stays (certificates, accounts). */
+export function RemoveSiteDialog({ site, onClose }: { site: Site; onClose(): void }) {
+  const { report, selectNode } = useConsoleActions();
+  const submit = useSubmit();
+  const mappings = site.oneToOne.length + site.manyToOne.length;
+
+  const confirm = async () => {
+    const ok = await submit.run(async () => {
+      await invoke('sites.remove', { site: site.id });
+      selectNode('sites');
+      report(`Removed site ${site.name}`, 'success');
+    });
+    if (ok) onClose();
+  };
+
+  return (
+    <Dialog open onClose={submit.busy ? undefined : onClose} aria-labelledby="remove-site-title" aria-describedby="remove-site-text">
+      <DialogTitle id="remove-site-title">Remove Site</DialogTitle>
+      <DialogContent>
+        <DialogContentText id="remove-site-text">
+          Remove <strong>{site.name}</strong>
+          {mappings ? ` with its ${mappings} mapping${mappings === 1 ? '' : 's'}` : ''}? Its bindings stop listening. Certificates and accounts stay.
+        </DialogContentText>
+        {submit.error && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {submit.error}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={submit.busy} autoFocus>
+          Cancel
+        </Button>
+        <Button color="error" variant="contained" onClick={() => void confirm()} disabled={submit.busy}>
+          Remove
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,122 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditRecord } from '../../../shared/models/decision';
+import { auditRecordSchema } from '../../../shared/models/decision';
+import { openAuditLog } from '../../../main/gateway/audit-log';
+import { makeTempDir } from '../../helpers/temp-dir';
+import { curl, curlCert } from '../../helpers/gateway/clients';
+import { GatewayFixture, makeSite, oneToOne } from '../../helpers/gateway/gateway-fixture';
+import { createGatewayPki, type GatewayPki } from '../../helpers/gateway/gateway-pki';
+import { startTestGateway, type TestGateway } from '../../helpers/gateway/test-gateway';
+
+// The audit log in main: JSON lines under <dataDir>/audit, rotated by size, and every record handed
+// to live listeners (the console) — fed by a real gateway and, for rotation, written directly.
+
+const record = (n: number): AuditRecord => ({
+  time: new Date(Date.UTC(2025, 0, 1, 0, 0, n)).toISOString(),
+  site: 'Default Web Site',
+  // Two digits: every line the same length, so the rotation arithmetic below is exact.
+  path: `/page/${String(n).padStart(2, '0')}`,
+  client: '127.0.0.1',
+  certificateSha256: 'ab'.repeat(32),
+  certificateSubject: 'CN=Alice',
+  status: '200.0',
+  account: 'alice',
+  decidedBy: 'one-to-one',
+  failedStep: null,
+  micros: 12,
+});
+
+const lines = (path: string) => readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as AuditRecord);
+
+describe('audit log', () => {
+  it('rotates by size into audit.log.1 .. audit.log.(maxFiles-1), dropping the oldest, losing no record in between', async () => {
+    const data = makeTempDir('audit-rotate-');
+    try {
+      const size = Buffer.byteLength(`${JSON.stringify(record(0))}\n`);
+      const log = openAuditLog({ dataDir: data.path, maxBytes: size * 10, maxFiles: 3 });
+      for (let n = 0; n < 45; n++) log.write(record(n));
+      await log.close();
+      const dir = join(data.path, 'audit');
+      expect(readdirSync(dir).sort()).toEqual(['audit.log', 'audit.log.1', 'audit.log.2']);
+      const kept = [...lines(join(dir, 'audit.log.2')), ...lines(join(dir, 'audit.log.1')), ...lines(join(dir, 'audit.log'))];
+      // 45 records, 10 per file: the newest 25 survive in three files (10, 10, 5), in order.
+      expect(kept.map((r) => r.path)).toEqual(Array.from({ length: 25 }, (_, i) => `/page/${i + 20}`));
+      for (const name of ['audit.log.1', 'audit.log.2']) expect(readFileSync(join(dir, name)).length).toBeLessThanOrEqual(size * 10);
+    } finally {
+      data.cleanup();
+    }
+  });
+
+  it('appends to an existing log after a restart and counts its size', async () => {
+    const data = makeTempDir('audit-append-');
+    try {
+      const size = Buffer.byteLength(`${JSON.stringify(record(0))}\n`);
+      const first = openAuditLog({ dataDir: data.path, maxBytes: size * 4, maxFiles: 2 });
+      for (let n = 0; n < 3; n++) first.write(record(n));
+      await first.close();
+      const second = openAuditLog({ dataDir: data.path, maxBytes: size * 4, maxFiles: 2 });
+      for (let n = 3; n < 6; n++) second.write(record(n));
+      await second.close();
+      expect(lines(join(data.path, 'audit', 'audit.log.1')).map((r) => r.path)).toEqual(['/page/00', '/page/01', '/page/02', '/page/03']);
+      expect(lines(join(data.path, 'audit', 'audit.log')).map((r) => r.path)).toEqual(['/page/04', '/page/05']);
+    } finally {
+      data.cleanup();
+    }
+  });
+
+  it('hands every record to listeners as it comes, until they unsubscribe', async () => {
+    const data = makeTempDir('audit-listen-');
+    try {
+      const log = openAuditLog({ dataDir: data.path });
+      const seen: string[] = [];
+      const unsubscribe = log.subscribe((r) => seen.push(r.path));
+      log.write(record(1));
+      unsubscribe();
+      log.write(record(2));
+      await log.close();
+      expect(seen).toEqual(['/page/01']);
+      expect(lines(log.path)).toHaveLength(2);
+    } finally {
+      data.cleanup();
+    }
+  });
+
+  describe('fed by a running gateway', () => {
+    const work = makeTempDir('audit-gateway-');
+    const fixture = new GatewayFixture();
+    let pki: GatewayPki;
+    let gw: TestGateway;
+
+    beforeAll(async () => {
+      pki = createGatewayPki(join(work.path, 'pki'));
+      fixture.importPki(pki);
+      fixture.putAccount('alice');
+      fixture.putSite(makeSite(pki, { name: 'Audited', content: { kind: 'static', directory: work.path }, oneToOne: [oneToOne(pki.alice, 'alice')] }));
+      gw = await startTestGateway(fixture);
+    });
+    afterAll(async () => {
+      await gw?.stop();
+      work.cleanup();
+    });
+
+    it('writes one valid JSON line per decision to <dataDir>/audit/audit.log', async () => {
+      const url = `https://127.0.0.1:${gw.port('Audited')}`;
+      await curl(pki, [...curlCert(pki.alice), `${url}/a`]);
+      await curl(pki, [`${url}/b`]);
+      await curl(pki, [...curlCert(pki.carol), `${url}/c`]);
+      await gw.audited(0, 3);
+      await gw.gateway.audit.flush();
+      const path = join(gw.dataDir, 'audit', 'audit.log');
+      expect(existsSync(path)).toBe(true);
+      const written = lines(path);
+      expect(written.map((r) => auditRecordSchema.parse(r))).toEqual(gw.audits);
+      expect(written.map((r) => [r.path, r.status, r.account])).toEqual([
+        ['/a', '200.0', 'alice'],
+        ['/b', '403.7', null],
+        ['/c', '401.2', null],
+      ]);
+    });
+  });
+});
