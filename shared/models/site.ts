@@ -149,3 +149,21 @@ export const accountSchema = z.object({
   description: z.string().max(1024),
 });
 export type Account = z.infer<typeof accountSchema>;
+
+/** A new site as the product creates it: IIS's secure defaults, local mapper, no mappings or trust yet. */
+export function newSite(fields: Pick<Site, 'id' | 'name' | 'bindings' | 'serverCertificateSha256' | 'content'>): Site {
+  return {
+    ...fields,
+    security: { ...DEFAULT_SECURITY },
+    authorization: [],
+    folders: [],
+    trustedIssuers: [],
+    mappingMode: 'local',
+    oneToOneEnabled: true,
+    manyToOneEnabled: true,
+    oneToOne: [],
+    manyToOne: [],
+    identityHeaders: { ...DEFAULT_IDENTITY_HEADERS },
+    detailedErrors: 'local-only',
+  };
+}

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../../shared/errors';
 import {
-  DEFAULT_IDENTITY_HEADERS,
-  DEFAULT_SECURITY,
+  newSite,
   type AuthorizationRule,
   type Binding,
   type Folder,
@@ -51,24 +50,7 @@ export class SiteService {
     if (input.bindings.some((b) => b.protocol === 'https') && !serverCertificateSha256 && !input.bindings.every((b) => b.certificateSha256)) {
       throw new DomainError('INVALID_INPUT', `Site "${input.name}" has an https binding but no server certificate (--server-cert SHA256)`);
     }
-    const site: Site = {
-      id: randomUUID(),
-      name: input.name,
-      bindings: input.bindings,
-      serverCertificateSha256,
-      content: input.content,
-      security: { ...DEFAULT_SECURITY },
-      authorization: [],
-      folders: [],
-      trustedIssuers: [],
-      mappingMode: 'local',
-      oneToOneEnabled: true,
-      manyToOneEnabled: true,
-      oneToOne: [],
-      manyToOne: [],
-      identityHeaders: { ...DEFAULT_IDENTITY_HEADERS },
-      detailedErrors: 'local-only',
-    };
+    const site = newSite({ id: randomUUID(), name: input.name, bindings: input.bindings, serverCertificateSha256, content: input.content });
     this.store.write(withSite(document, site));
     return site;
   }

@@ -9,8 +9,7 @@ import { MemoryConfigStore } from '../../../main/storage/memory-config-store';
 import { MemoryVault } from '../../../main/storage/memory-vault';
 import { systemClock } from '../../../main/ports';
 import {
-  DEFAULT_IDENTITY_HEADERS,
-  DEFAULT_SECURITY,
+  newSite,
   type Account,
   type Binding,
   type ManyToOneMapping,
@@ -87,21 +86,8 @@ let ids = 0;
 /** A site as SiteService creates it (IIS's secure defaults) serving on 127.0.0.1 with a port the system picks. */
 export function makeSite(pki: GatewayPki, overrides: Partial<Site> & { name: string }): Site {
   return {
-    id: `site-${++ids}`,
-    bindings: [httpsBinding()],
-    serverCertificateSha256: pki.server.sha256,
-    content: { kind: 'static', directory: '/nonexistent' },
-    security: { ...DEFAULT_SECURITY },
-    authorization: [],
-    folders: [],
+    ...newSite({ id: `site-${++ids}`, name: overrides.name, bindings: [httpsBinding()], serverCertificateSha256: pki.server.sha256, content: { kind: 'static', directory: '/nonexistent' } }),
     trustedIssuers: [pki.root.sha256, pki.intermediate.sha256],
-    mappingMode: 'local',
-    oneToOneEnabled: true,
-    manyToOneEnabled: true,
-    oneToOne: [],
-    manyToOne: [],
-    identityHeaders: { ...DEFAULT_IDENTITY_HEADERS },
-    detailedErrors: 'local-only',
     ...overrides,
   };
 }

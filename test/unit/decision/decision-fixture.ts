@@ -1,5 +1,5 @@
 import {
-  DEFAULT_IDENTITY_HEADERS,
+  newSite,
   DEFAULT_SECURITY,
   type AuthorizationRule,
   type Folder,
@@ -23,22 +23,14 @@ export const testVerifier: ChainVerifier = trustEngineVerifier;
 /** A site as SiteService creates it (IIS secure defaults), trusting the test root and intermediate. */
 export function makeSite(pki: DecisionPki, overrides: Partial<Site> = {}): Site {
   return {
-    id: 'site-1',
-    name: 'Default Web Site',
-    bindings: [{ protocol: 'https', address: '127.0.0.1', port: 8443, host: null, certificateSha256: null }],
-    serverCertificateSha256: null,
-    content: { kind: 'static', directory: '/srv/www' },
-    security: { ...DEFAULT_SECURITY },
-    authorization: [],
-    folders: [],
+    ...newSite({
+      id: 'site-1',
+      name: 'Default Web Site',
+      bindings: [{ protocol: 'https', address: '127.0.0.1', port: 8443, host: null, certificateSha256: null }],
+      serverCertificateSha256: null,
+      content: { kind: 'static', directory: '/srv/www' },
+    }),
     trustedIssuers: [pki.root.sha256, pki.intermediate.sha256],
-    mappingMode: 'local',
-    oneToOneEnabled: true,
-    manyToOneEnabled: true,
-    oneToOne: [],
-    manyToOne: [],
-    identityHeaders: { ...DEFAULT_IDENTITY_HEADERS },
-    detailedErrors: 'local-only',
     ...overrides,
   };
 }
