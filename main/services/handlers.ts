@@ -37,6 +37,7 @@ export function createHandlers(services: Services): HandlerTable {
     },
     'sites.setSecurity': ({ site, path, security }) => sites.setSecurity(site, path, security),
     'sites.setTrust': ({ site, add, remove }) => sites.setTrust(site, add, remove),
+    'sites.advertisedIssuers': ({ site }) => sites.advertisedIssuers(site),
     'sites.setOptions': ({ site, identityHeaders, ...options }) =>
       sites.update(site, (current) => ({
         ...current,

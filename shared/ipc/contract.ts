@@ -140,6 +140,12 @@ export const contract = {
     mutates: true,
     summary: 'Trusted issuers of a site (what the TLS CertificateRequest advertises)',
   }),
+  'sites.advertisedIssuers': channel({
+    input: z.object({ site: siteRef }).strict(),
+    output: z.object({ names: z.array(z.object({ sha256: z.string(), subject: z.string(), bytes: z.number() })), totalBytes: z.number() }),
+    mutates: false,
+    summary: 'The CA names the TLS CertificateRequest advertises for a site, with their size in bytes',
+  }),
   'sites.setOptions': channel({
     input: z
       .object({

@@ -15,6 +15,7 @@ import { buildStoredChain } from './stored-chain';
 import { importOneFile } from './import-file';
 import { exportCertificate, type ExportedFile } from './export-certificate';
 import { toPem } from './codec';
+import { certificateLayout } from './codec/certificate';
 
 const DAY_MS = 86_400_000;
 
@@ -98,6 +99,12 @@ export class CertificateService {
     delete certificates[stored.summary.sha256];
     this.store.write({ ...document, certificates });
     this.vault.delete(privateKeyId(stored.summary.sha256));
+  }
+
+  /** Size of the subject's DER: what naming this certificate in a TLS CertificateRequest costs. */
+  subjectNameBytes(sha256: string): number {
+    const { subject } = certificateLayout(Buffer.from(this.require(sha256).der, 'base64'));
+    return subject.end - subject.start;
   }
 
   listCrls(): CrlSummary[] {

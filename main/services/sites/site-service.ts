@@ -85,6 +85,21 @@ export class SiteService {
     });
   }
 
+  /**
+   * The certificate_authorities list the site's TLS CertificateRequest carries (RFC 8446 4.2.4): each
+   * name with its 2-byte length, plus the list's own 2 bytes. Large lists are why some clients offer
+   * nothing (KB Q194788's cousin): the console shows the total.
+   */
+  advertisedIssuers(nameOrId: string): { names: { sha256: string; subject: string; bytes: number }[]; totalBytes: number } {
+    const site = this.get(nameOrId);
+    // A trusted issuer deleted from the store can no longer be advertised: it is left out.
+    const stored = new Set(this.certificates.list().map((c) => c.sha256));
+    const names = site.trustedIssuers
+      .filter((sha256) => stored.has(sha256))
+      .map((sha256) => ({ sha256, subject: this.certificates.get(sha256).subject, bytes: this.certificates.subjectNameBytes(sha256) }));
+    return { names, totalBytes: names.length ? 2 + names.reduce((sum, n) => sum + 2 + n.bytes, 0) : 0 };
+  }
+
   setMappingMode(nameOrId: string, mode: Site['mappingMode']): Site {
     return this.update(nameOrId, (site) => ({ ...site, mappingMode: mode }));
   }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Box, Typography } from '@mui/material';
 import Add from '@mui/icons-material/Add';
 import DeleteOutline from '@mui/icons-material/DeleteOutline';
@@ -25,6 +25,17 @@ export function TrustedIssuersPane({ site, back }: { site: Site; back: { label: 
   const [adding, setAdding] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const count = site.trustedIssuers.length;
+  const [advertised, setAdvertised] = useState<{ bytes: Map<string, number>; totalBytes: number } | null>(null);
+  useEffect(() => {
+    let current = true;
+    invoke('sites.advertisedIssuers', { site: site.id }).then(
+      ({ names, totalBytes }) => current && setAdvertised({ bytes: new Map(names.map((n) => [n.sha256, n.bytes])), totalBytes }),
+      () => current && setAdvertised(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [site]);
   const selectedCertificate = selected ? bySha256.get(selected) : undefined;
 
   const actions: ConsoleAction[] = [
@@ -37,6 +48,7 @@ export function TrustedIssuersPane({ site, back }: { site: Site; back: { label: 
     { id: 'subject', label: 'Subject', width: 'minmax(200px, 2fr)', render: (sha) => bySha256.get(sha)?.subject ?? <em>Not in the store ({sha.slice(0, 16)}…)</em>, title: (sha) => bySha256.get(sha)?.subject ?? sha },
     { id: 'store', label: 'Store', width: '130px', render: (sha) => { const c = bySha256.get(sha); return c ? STORE_SHORT_LABELS[c.store] : '—'; } },
     { id: 'expires', label: 'Expires', width: '170px', render: (sha) => { const c = bySha256.get(sha); return c ? <ExpiryText notAfter={c.notAfter} /> : '—'; } },
+    { id: 'bytes', label: 'Name size', width: '100px', render: (sha) => { const bytes = advertised?.bytes.get(sha); return bytes === undefined ? '—' : `${bytes} bytes`; } },
   ];
 
   return (
@@ -46,7 +58,9 @@ export function TrustedIssuersPane({ site, back }: { site: Site; back: { label: 
           These names are advertised in the TLS CertificateRequest: a browser offers only certificates issued under them (KB Q194788).
         </Alert>
         <Typography variant="body2" role="status" data-testid="trusted-issuers-count">
-          {count === 0 ? 'No trusted issuer: the request names no CA, and no client certificate can be validated.' : `${count} trusted issuer${count === 1 ? '' : 's'} advertised.`}
+          {count === 0
+            ? 'No trusted issuer: the request names no CA, and no client certificate can be validated.'
+            : `${count} trusted issuer${count === 1 ? '' : 's'} advertised${advertised ? `: ${advertised.totalBytes.toLocaleString()} bytes of CA names in the CertificateRequest` : ''}.`}
         </Typography>
         <SelectableTable
           label="Trusted issuers"
