@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
-import { Box, Checkbox, FormControlLabel, Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import Add from '@mui/icons-material/Add';
 import Edit from '@mui/icons-material/Edit';
 import ArrowUpward from '@mui/icons-material/ArrowUpward';
 import ArrowDownward from '@mui/icons-material/ArrowDownward';
 import DeleteOutline from '@mui/icons-material/DeleteOutline';
 import type { ManyToOneMapping, Site } from '../../../shared/models/site';
-import { errorMessage, invoke } from '../api';
+import { invoke } from '../api';
+import { CollectionToggle } from './collection-toggle';
+import { useReportedCall } from './use-reported-call';
 import type { ConsoleAction } from '../actions/action-group';
 import { usePublishActions } from '../actions/published-actions';
 import { ConfirmDialog } from '../layout/confirm-dialog';
@@ -35,14 +37,7 @@ export function ManyToOneTab({ site }: { site: Site }) {
   const index = site.manyToOne.findIndex((m) => m.id === selectedId);
   const selected = site.manyToOne[index];
 
-  const call = async (text: string, action: () => Promise<unknown>) => {
-    try {
-      await action();
-      report(text, 'success');
-    } catch (error) {
-      report(errorMessage(error), 'error');
-    }
-  };
+  const call = useReportedCall();
 
   // Positions are 1-based in the contract; index is 0-based.
   const move = (by: -1 | 1) =>
@@ -73,18 +68,7 @@ export function ManyToOneTab({ site }: { site: Site }) {
 
   return (
     <Box data-testid="many-to-one-mappings" sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
-      <FormControlLabel
-        control={
-          <Checkbox
-            checked={site.manyToOneEnabled}
-            onChange={(event) => {
-              const enabled = event.target.checked;
-              void call(`Many-to-one mapping ${enabled ? 'enabled' : 'disabled'} on ${site.name}`, () => invoke('sites.setOptions', { site: site.id, manyToOneEnabled: enabled }));
-            }}
-          />
-        }
-        label="Enable many-to-one mapping"
-      />
+      <CollectionToggle site={site} collection="manyToOneEnabled" />
       <Typography variant="body2" color="text.secondary">
         Mappings are tried in this order after the one-to-one mappings; the first enabled one whose rules all match decides: accept as its account, or refuse (403.12). Nothing matched: 401.2 unless anonymous access is allowed.
       </Typography>

@@ -1,12 +1,14 @@
 import { useRef, useState } from 'react';
-import { Box, Checkbox, FormControlLabel, Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import Add from '@mui/icons-material/Add';
 import FileOpenOutlined from '@mui/icons-material/FileOpenOutlined';
 import ToggleOnOutlined from '@mui/icons-material/ToggleOnOutlined';
 import ToggleOffOutlined from '@mui/icons-material/ToggleOffOutlined';
 import DeleteOutline from '@mui/icons-material/DeleteOutline';
 import type { OneToOneMapping, Site } from '../../../shared/models/site';
-import { errorMessage, invoke } from '../api';
+import { invoke } from '../api';
+import { CollectionToggle } from './collection-toggle';
+import { useReportedCall } from './use-reported-call';
 import type { ConsoleAction } from '../actions/action-group';
 import { usePublishActions } from '../actions/published-actions';
 import { ExpiryText } from '../certificates/expiry-text';
@@ -36,14 +38,7 @@ export function OneToOneTab({ site }: { site: Site }) {
   const openWithFiles = (files: File[]) => setDialog((d) => ({ key: (d?.key ?? 0) + 1, files }));
   useDropClaim('Drop a certificate to map it', `One-to-one mapping on ${site.name}: the file is imported, then you choose the account`, openWithFiles);
 
-  const call = async (text: string, action: () => Promise<unknown>) => {
-    try {
-      await action();
-      report(text, 'success');
-    } catch (error) {
-      report(errorMessage(error), 'error');
-    }
-  };
+  const call = useReportedCall();
 
   const setEnabled = (mapping: OneToOneMapping, enabled: boolean) =>
     void call(`${enabled ? 'Enabled' : 'Disabled'} the mapping of ${commonName(mapping.subject)}`, () => invoke('mappings.oneToOne.setEnabled', { site: site.id, mapping: mapping.id, enabled }));
@@ -75,18 +70,7 @@ export function OneToOneTab({ site }: { site: Site }) {
 
   return (
     <Box data-testid="one-to-one-mappings" sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
-      <FormControlLabel
-        control={
-          <Checkbox
-            checked={site.oneToOneEnabled}
-            onChange={(event) => {
-              const enabled = event.target.checked;
-              void call(`One-to-one mapping ${enabled ? 'enabled' : 'disabled'} on ${site.name}`, () => invoke('sites.setOptions', { site: site.id, oneToOneEnabled: enabled }));
-            }}
-          />
-        }
-        label="Enable one-to-one mapping"
-      />
+      <CollectionToggle site={site} collection="oneToOneEnabled" />
       <Typography variant="body2" color="text.secondary">
         Each entry maps one exact certificate (compared by its bytes) to an account. One-to-one mappings are tried before many-to-one. Drop a certificate file here (PEM, DER, PKCS#7 or PFX) to map it.
       </Typography>

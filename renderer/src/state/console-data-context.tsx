@@ -1,6 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { STORE_NAMES, type AppInfo, type CertificateSummary, type DataChangedEvent, type StoreName } from '../../../shared/ipc';
-import { errorMessage, invoke, onEvent } from '../api';
+import { invoke } from '../api';
+import { useTopicRefresh } from './use-topic-refresh';
 
 /** What the console caches from main: app info and every certificate summary, refreshed on `data.changed`. */
 export interface ConsoleData {
@@ -21,44 +22,12 @@ const CERTIFICATE_TOPICS = new Set<DataChangedEvent['topic']>(['certificates', '
 export function ConsoleDataProvider({ children }: { children: ReactNode }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [certificates, setCertificates] = useState<CertificateSummary[]>(EMPTY);
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef<Promise<void> | null>(null);
-  const again = useRef(false);
-
-  // The list can be 50,000 summaries: never run two fetches at once. A refresh asked for while one is
-  // running runs once more afterwards (the running one may predate the change).
-  const refresh = useCallback((): Promise<void> => {
-    if (inFlight.current) {
-      again.current = true;
-      return inFlight.current;
-    }
-    const run = async () => {
-      do {
-        again.current = false;
-        try {
-          const [nextInfo, list] = await Promise.all([invoke('app.info', {}), invoke('certificates.list', {})]);
-          setInfo(nextInfo);
-          setCertificates(list.items);
-          setError(null);
-        } catch (caught) {
-          setError(errorMessage(caught));
-        }
-      } while (again.current);
-      setLoaded(true);
-      inFlight.current = null;
-    };
-    inFlight.current = run();
-    return inFlight.current;
-  }, []);
-
-  useEffect(() => {
-    void refresh();
-    // Sites, mappings and accounts have their own cache: only certificate changes re-read 50,000 summaries.
-    return onEvent('data.changed', ({ topic }) => {
-      if (CERTIFICATE_TOPICS.has(topic)) void refresh();
-    });
-  }, [refresh]);
+  // Sites, mappings and accounts have their own cache: only certificate changes re-read 50,000 summaries.
+  const { loaded, error, refresh } = useTopicRefresh(async () => {
+    const [nextInfo, list] = await Promise.all([invoke('app.info', {}), invoke('certificates.list', {})]);
+    setInfo(nextInfo);
+    setCertificates(list.items);
+  }, CERTIFICATE_TOPICS);
 
   const bySha256 = useMemo(() => new Map(certificates.map((c) => [c.sha256, c])), [certificates]);
   const countsByStore = useMemo(() => {

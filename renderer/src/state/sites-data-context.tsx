@@ -1,7 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { DataChangedEvent } from '../../../shared/ipc';
 import type { Account, Site } from '../../../shared/models/site';
-import { errorMessage, invoke, onEvent } from '../api';
+import { invoke } from '../api';
+import { useTopicRefresh } from './use-topic-refresh';
 
 /** What the console caches of sites (with their mappings) and accounts, refreshed on `data.changed`. */
 export interface SitesData {
@@ -23,42 +24,11 @@ const SitesDataContext = createContext<SitesData | null>(null);
 export function SitesDataProvider({ children }: { children: ReactNode }) {
   const [sites, setSites] = useState<Site[]>([]);
   const [accounts, setAccounts] = useState<Account[]>([]);
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef<Promise<void> | null>(null);
-  const again = useRef(false);
-
-  // Same coalescing as the certificate cache: one fetch at a time, one more if asked for meanwhile.
-  const refresh = useCallback((): Promise<void> => {
-    if (inFlight.current) {
-      again.current = true;
-      return inFlight.current;
-    }
-    const run = async () => {
-      do {
-        again.current = false;
-        try {
-          const [siteList, accountList] = await Promise.all([invoke('sites.list', {}), invoke('accounts.list', {})]);
-          setSites(siteList.items);
-          setAccounts([...accountList.items].sort((a, b) => a.name.localeCompare(b.name)));
-          setError(null);
-        } catch (caught) {
-          setError(errorMessage(caught));
-        }
-      } while (again.current);
-      setLoaded(true);
-      inFlight.current = null;
-    };
-    inFlight.current = run();
-    return inFlight.current;
-  }, []);
-
-  useEffect(() => {
-    void refresh();
-    return onEvent('data.changed', ({ topic }) => {
-      if (TOPICS.has(topic)) void refresh();
-    });
-  }, [refresh]);
+  const { loaded, error, refresh } = useTopicRefresh(async () => {
+    const [siteList, accountList] = await Promise.all([invoke('sites.list', {}), invoke('accounts.list', {})]);
+    setSites(siteList.items);
+    setAccounts([...accountList.items].sort((a, b) => a.name.localeCompare(b.name)));
+  }, TOPICS);
 
   const siteById = useMemo(() => new Map(sites.map((s) => [s.id, s])), [sites]);
   const value = useMemo<SitesData>(() => ({ sites, siteById, accounts, loaded, error, refresh }), [sites, siteById, accounts, loaded, error, refresh]);
