@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { decodeCertificateDer } from '../services/certificates/codec';
-import { buildGroupIndex } from './authorization';
+import { buildGroupIndex, type GroupIndex } from './authorization';
 import type { ChainVerifier } from './chain-verifier';
 import { ConnectionState, type DecodedPresented } from './connection-state';
 import { decideRequest } from './decide';
 import { LruCache } from './lru-cache';
-import { prepareSite, type PreparedSite } from './prepared-site';
+import { prepareSite, withExtraCrls, type PreparedSite } from './prepared-site';
 import { trustEngineVerifier } from './trust-engine-verifier';
-import type { ConnectionIdentity, DecisionEngine, GatewayDecision, GatewaySnapshot, PresentedCertificate, RequestFacts } from './types';
+import type { ConnectionIdentity, DecisionEngine, GatewayDecision, GatewaySnapshot, PresentedCertificate, RequestFacts, SnapshotSite } from './types';
 
 /** Parsed certificates by SHA-256, shared across connections (and engines, if the caller passes one in). */
 export type FactsCache = LruCache<string, DecodedPresented>;
@@ -19,6 +19,8 @@ export const createFactsCache = (capacity = 10_000): FactsCache => new LruCache(
 export interface PrepareOptions {
   verifier?: ChainVerifier;
   factsCache?: FactsCache;
+  /** CRLs (DER) to add to a site's store CRLs, by site id: those the gateway fetched from distribution points. */
+  extraCrls?: ReadonlyMap<string, readonly Uint8Array[]>;
 }
 
 /** The prepared engine, with the lookups what-if needs on top of the gateway's DecisionEngine. */
@@ -27,6 +29,8 @@ export interface PreparedEngine extends DecisionEngine {
   findSiteId(nameOrId: string): string | undefined;
   /** decide with the full trace: trust list, chain, CRLs, every mapping tried. */
   explain(identity: ConnectionIdentity, request: RequestFacts): GatewayDecision;
+  /** As DecisionEngine's, keeping what-if's lookups. */
+  withCrls(siteId: string, crls: readonly Uint8Array[]): PreparedEngine;
 }
 
 function decodePresented(der: Uint8Array): DecodedPresented {
@@ -40,16 +44,34 @@ function decodePresented(der: Uint8Array): DecodedPresented {
 /**
  * Build the decision engine for one snapshot version (architecture.md: "indexes built once"): per
  * site the one-to-one Map, the compiled many-to-one list, the folder table and the trust context,
- * and the account -> groups index. Immutable: a configuration change prepares a new engine.
+ * and the account -> groups index. Immutable: a configuration change prepares a new engine, and so
+ * does withCrls (only that site's trust is compiled again).
  */
 export function prepareSnapshot(snapshot: GatewaySnapshot, options: PrepareOptions = {}): PreparedEngine {
   const verifier = options.verifier ?? trustEngineVerifier;
-  const facts = options.factsCache ?? createFactsCache();
-  const sites = new Map<string, PreparedSite>(snapshot.sites.map((s) => [s.site.id, prepareSite(s, verifier)]));
-  const groups = buildGroupIndex(snapshot.accounts);
+  const stores = new Map<string, SnapshotSite>(snapshot.sites.map((s) => [s.site.id, s]));
+  const sites = new Map<string, PreparedSite>(
+    snapshot.sites.map((s) => {
+      const extra = options.extraCrls?.get(s.site.id);
+      return [s.site.id, prepareSite(extra?.length ? { ...s, crls: [...s.crls, ...extra] } : s, verifier)];
+    }),
+  );
+  return buildEngine({ version: snapshot.version, stores, verifier, facts: options.factsCache ?? createFactsCache(), groups: buildGroupIndex(snapshot.accounts) }, sites);
+}
 
+interface EngineBase {
+  version: number;
+  /** Each site as the snapshot gave it (store CRLs only). */
+  stores: ReadonlyMap<string, SnapshotSite>;
+  verifier: ChainVerifier;
+  facts: FactsCache;
+  groups: GroupIndex;
+}
+
+function buildEngine(base: EngineBase, sites: ReadonlyMap<string, PreparedSite>): PreparedEngine {
+  const { facts, groups } = base;
   const engine: PreparedEngine = {
-    version: snapshot.version,
+    version: base.version,
     site(siteId) {
       const prepared = sites.get(siteId);
       return prepared && { site: prepared.site, effectiveSecurity: (path: string) => prepared.folders.resolve(path).security };
@@ -65,6 +87,23 @@ export function prepareSnapshot(snapshot: GatewaySnapshot, options: PrepareOptio
     },
     decide: (identity, request) => decideRequest(current(identity), request, groups, false),
     explain: (identity, request) => decideRequest(current(identity), request, groups, true),
+    crlsToFetch(identity, path) {
+      const state = current(identity);
+      const security = state.site?.folders.resolve(path).security;
+      if (!security || security.clientCertificates === 'ignore' || security.revocation !== 'strict' || !state.certificate?.decoded) return [];
+      // Computed once per connection and kept: decide() reads the same verdict.
+      const outcome = state.trust('strict');
+      // Only an unknown status can change with more CRLs; a refusal for another reason stays one.
+      return outcome.code === 'revocation-unknown' ? outcome.missingCrls : [];
+    },
+    withCrls(siteId, crls) {
+      const prepared = sites.get(siteId);
+      const store = base.stores.get(siteId);
+      if (!prepared || !store) return engine;
+      const next = new Map(sites);
+      next.set(siteId, withExtraCrls(prepared, store, crls, base.verifier));
+      return buildEngine(base, next);
+    },
   };
 
   function newState(siteId: string, presented: PresentedCertificate | null, at: Date): ConnectionState {

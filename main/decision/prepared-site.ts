@@ -92,3 +92,14 @@ export function prepareSite(source: SnapshotSite, verifier: ChainVerifier): Prep
     oneToOneByKey: () => (byKey ??= indexOneToOne(site.oneToOne)),
   };
 }
+
+/**
+ * The same prepared site with its trust compiled from the store's CRLs plus `extra` (CRLs the
+ * gateway fetched from distribution points); everything else is shared. `store` is the site as
+ * the snapshot gave it, so repeated calls replace the extra CRLs instead of piling them up.
+ */
+export function withExtraCrls(prepared: PreparedSite, store: SnapshotSite, extra: readonly Uint8Array[], verifier: ChainVerifier): PreparedSite {
+  const source: SnapshotSite = { ...store, crls: [...store.crls, ...extra] };
+  let crls: DecodedCrl[] | undefined;
+  return { ...prepared, source, trust: compileTrust(source, verifier), crls: () => (crls ??= decodeCrls(source.crls)) };
+}

@@ -60,6 +60,14 @@ export interface DecisionEngine {
   site(siteId: string): { site: Site; effectiveSecurity(path: string): FolderSecurity } | undefined;
   identify(siteId: string, presented: PresentedCertificate | null, at: Date): ConnectionIdentity;
   decide(identity: ConnectionIdentity, request: RequestFacts): GatewayDecision;
+  /**
+   * The http(s) CRL distribution points worth fetching before deciding `path` on this connection:
+   * only where the folder checks the certificate in strict revocation mode and the verdict is
+   * "revocation unknown" for lack of those CRLs (cached mode never waits on the network).
+   */
+  crlsToFetch(identity: ConnectionIdentity, path: string): string[];
+  /** A new engine whose site `siteId` trusts the store's CRLs plus `crls` (replacing those given before). */
+  withCrls(siteId: string, crls: readonly Uint8Array[]): DecisionEngine;
 }
 
 export type { Binding, FolderSecurity, IdentityHeaders, SiteContent };

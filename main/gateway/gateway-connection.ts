@@ -17,6 +17,12 @@ export interface GatewayConnection {
   engine: DecisionEngine | null;
   route: Route | null;
   identity: ConnectionIdentity | null;
+  /**
+   * The CRL distribution points fetched for this connection (at most once per connection), and what
+   * failed (URL -> why), for the trace of a 403.13.
+   */
+  crlFetch?: Promise<ReadonlyMap<string, string>>;
+  crlFailures?: ReadonlyMap<string, string>;
   /** URL-encoded PEM of the client certificate, made on first need for the certificate header. */
   escapedPem?: string;
 }

@@ -1,5 +1,7 @@
 import { createFactsCache, prepareSnapshot } from '../decision/prepare-snapshot';
 import type { DecisionEngine, GatewaySnapshot } from '../decision/types';
+import { HttpCrlFetcher, type CrlFetcher } from '../services/trust';
+import { CrlDistribution } from './crl-distribution';
 import { Listener } from './listener';
 import { bindingUrl, planListeners, type ListenerPlan } from './listener-plan';
 import type { FromGateway, ListeningBinding, ToGateway } from './messages';
@@ -11,8 +13,13 @@ import { UpstreamProxy } from './upstream-proxy';
 /** How the runtime talks to main, and (for tests) which engine it builds. */
 export interface GatewayRuntimeOptions {
   post(message: FromGateway): void;
-  /** Build the engine for a snapshot; default: the real prepareSnapshot, sharing parsed certificates across versions. */
-  prepare?(snapshot: GatewaySnapshot): DecisionEngine;
+  /**
+   * Build the engine for a snapshot, with the CRLs fetched so far added to each site's store CRLs;
+   * default: the real prepareSnapshot, sharing parsed certificates across versions.
+   */
+  prepare?(snapshot: GatewaySnapshot, extraCrls: ReadonlyMap<string, readonly Uint8Array[]>): DecisionEngine;
+  /** Where CRLs named by certificates are fetched; default: HttpCrlFetcher (5 s timeout, cached until nextUpdate). */
+  crlFetcher?: CrlFetcher;
   /** How long a stop lets open requests finish before closing their connections. */
   stopGraceMs?: number;
 }
@@ -25,7 +32,8 @@ export interface GatewayRuntime {
 /** Start a gateway with no listeners; the first snapshot opens them. */
 export function startGatewayRuntime(options: GatewayRuntimeOptions): GatewayRuntime {
   const factsCache = createFactsCache();
-  const prepare = options.prepare ?? ((snapshot: GatewaySnapshot) => prepareSnapshot(snapshot, { factsCache }));
+  const prepare = options.prepare ?? ((snapshot: GatewaySnapshot, extraCrls: ReadonlyMap<string, readonly Uint8Array[]>) => prepareSnapshot(snapshot, { factsCache, extraCrls }));
+  const distribution = new CrlDistribution(options.crlFetcher ?? new HttpCrlFetcher());
   const listeners = new Map<string, Listener>();
   const materials = new TlsMaterialCache();
   const proxy = new UpstreamProxy();
@@ -39,12 +47,19 @@ export function startGatewayRuntime(options: GatewayRuntimeOptions): GatewayRunt
     audit: (record) => options.post({ type: 'audit', record }),
     error: (message) => options.post({ type: 'error', message }),
     proxy,
+    async fetchCrls(siteId, urls) {
+      const result = await distribution.fetch(siteId, urls);
+      // Once per new CRL, not per connection: connections identified from now on use it; those
+      // identified before are identified again at their next request (a new engine).
+      if (result.changed && engine) engine = engine.withCrls(siteId, result.changed);
+      return result.failures;
+    },
   };
 
   async function apply(snapshot: GatewaySnapshot): Promise<void> {
     let next: DecisionEngine;
     try {
-      next = prepare(snapshot);
+      next = prepare(snapshot, distribution.forSites(snapshot.sites.map((s) => s.site.id)));
     } catch (error) {
       options.post({ type: 'error', version: snapshot.version, message: `configuration ${snapshot.version} not applied: ${(error as Error).message}` });
       return;

@@ -17,6 +17,11 @@ export interface RequestContext {
   audit(record: AuditRecord): void;
   error(message: string): void;
   proxy: UpstreamProxy;
+  /**
+   * Fetch these CRL distribution points for a site and, when that gave new CRLs, make the engine
+   * use them; resolves (never rejects) with the URLs that failed and why.
+   */
+  fetchCrls(siteId: string, urls: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }
 
 /**
@@ -75,6 +80,45 @@ export function handleRequest(context: RequestContext, table: RouteTable, req: I
   const target = originForm(req.url);
   if (!target) return sendError(res, 400, null);
   const path = normalizeRequestPath(target);
+  const request: PendingRequest = { req, res, route, connection, target, path };
+  let urls: string[];
+  try {
+    const engine = context.engine();
+    urls = connection.crlFetch ? [] : engine.crlsToFetch(identityFor(connection, engine, route), path);
+  } catch (error) {
+    context.error(`decision failed for ${route.siteName} ${path}: ${(error as Error).stack ?? error}`);
+    return sendError(res, 500, null);
+  }
+  if (urls.length > 0) {
+    // Strict revocation and CRLs missing: fetch them before deciding (as CAPI does, bounded by the
+    // fetcher's timeout), once per connection; the engine then has them for every later connection.
+    connection.crlFetch = context
+      .fetchCrls(route.siteId, urls)
+      .catch((error: Error): ReadonlyMap<string, string> => new Map([['', `the fetched CRLs could not be used: ${error.message}`]]))
+      .then((failures) => (connection.crlFailures = failures));
+  }
+  if (!connection.crlFetch || connection.crlFailures) return decideAndAnswer(context, request);
+  // Also a pipelined request that arrives while the connection's fetch is still under way waits for it.
+  connection.crlFetch
+    .then(() => decideAndAnswer(context, request))
+    .catch((error: Error) => {
+      context.error(`request ${path} on ${route.siteName} failed after fetching CRLs: ${error.stack ?? error}`);
+      sendError(res, 500, null);
+    });
+}
+
+interface PendingRequest {
+  req: IncomingMessage;
+  res: ServerResponse;
+  route: Route;
+  connection: GatewayConnection;
+  target: string;
+  path: string;
+}
+
+/** The decision with the newest engine, the audit record, then the refusal or the content. */
+function decideAndAnswer(context: RequestContext, request: PendingRequest): void {
+  const { req, res, route, connection, path } = request;
   const engine = context.engine();
   const at = new Date();
   let decision: GatewayDecision;
@@ -83,7 +127,7 @@ export function handleRequest(context: RequestContext, table: RouteTable, req: I
   try {
     const identity = identityFor(connection, engine, route);
     certificate = identity.certificate;
-    decision = engine.decide(identity, { tls: connection.tls, path, at });
+    decision = withFetchFailures(engine.decide(identity, { tls: connection.tls, path, at }), connection.crlFailures);
   } catch (error) {
     context.error(`decision failed for ${route.siteName} ${path}: ${(error as Error).stack ?? error}`);
     return sendError(res, 500, null);
@@ -95,7 +139,19 @@ export function handleRequest(context: RequestContext, table: RouteTable, req: I
   stripIdentityHeaders(req.headers, route.strippedHeaders);
   const detailed = detailedErrorsFor(route.site.site, connection.client);
   if (decision.status >= 400) return sendRefusal(res, decision, { detailed, site: route.siteName, path });
-  serveContent(context, { req, res, route, connection, decision, engine, target, path, detailed });
+  serveContent(context, { req, res, route, connection, decision, engine, target: request.target, path, detailed });
+}
+
+/** A revocation refusal names the distribution points that could not be fetched, just before its verdict. */
+function withFetchFailures(decision: GatewayDecision, failures: ReadonlyMap<string, string> | undefined): GatewayDecision {
+  if (decision.failedStep !== 'revocation' || !failures?.size) return decision;
+  const trace = [...decision.trace];
+  let at = trace.length;
+  while (at > 0 && trace[at - 1]!.step !== 'revocation') at--;
+  // The fetcher's messages name the URL and why ("Fetching the CRL http://... failed: ...").
+  const notes = [...failures.values()].map((why) => ({ step: 'revocation', result: 'info' as const, detail: why }));
+  trace.splice(at > 0 ? at - 1 : trace.length, 0, ...notes);
+  return { ...decision, trace };
 }
 
 /** An allowed request: the static file, or the upstream with the identity headers. */
