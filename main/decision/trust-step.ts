@@ -20,7 +20,16 @@ export function judgeTrust(outcome: TrustOutcome, mode: RevocationMode, anchor: 
     return { trace, refusal: { status: 403 as const, substatus, failedStep: step } };
   };
   switch (outcome.code) {
-    case 'untrusted':
+    case 'untrusted': {
+      const refused = fail('trust', 16);
+      // KB Q194788: the usual symptom is not this 403.16 but a browser that offers no certificate at all.
+      trace.push({
+        step: 'trust',
+        result: 'info',
+        detail: "a browser will not even offer this certificate here: the site's CertificateRequest does not name its issuer (KB Q194788), so the gateway answers 403.7; add the issuer to the site's trusted issuers",
+      });
+      return refused;
+    }
     case 'invalid':
     case 'bad-signature':
     case 'wrong-usage':
