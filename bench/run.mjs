@@ -1,9 +1,14 @@
 // `npm run bench`: every benchmark, medians in one table. Speed is proven here, never in tests.
+// Order: CLI import, web console start, the decision in process (vite-node), the gateway under load.
+// A benchmark that fails shows as a FAILED row (and the exit code is 1); the others still run.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { importBench } from './import-bench.mjs';
 import { consoleStartBench } from './console-start-bench.mjs';
+import { formatGatewayTable, gatewayBench } from './gateway-bench.mjs';
 
+const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = fileURLToPath(new URL('../app/dist/cli/certmapper.js', import.meta.url));
 if (!existsSync(cli)) {
   console.error('Build first: npm run build');
@@ -15,11 +20,81 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-const rows = [await importBench({ cli }), ...(await consoleStartBench({ cli }))];
+/** The decision goal of the issue: under 20 us at the 99th percentile, the same at 1,000 and 100,000 mappings. */
+const DECISION_GOAL_US = 20;
+const DECISION_MEASURES = [
+  ['whatIf', 'decision (what-if path, full trace)'],
+  ['identifyDecide', 'decision (identify + decide)'],
+  ['perRequest', 'decision (per request, identified connection)'],
+];
+
+/** bench/decision-bench.ts through vite-node: one JSON line per scenario, one row per scenario and measure. */
+function decisionBench() {
+  const run = spawnSync('npx', ['vite-node', 'bench/decision-bench.ts'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const scenarios = run.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+  if (run.status !== 0 || scenarios.length === 0) throw new Error(`decision-bench failed (${run.status}): ${run.stderr.split('\n').filter((l) => !l.includes('npm warn')).join(' ').slice(-600)}`);
+  const rows = [];
+  const us = (v) => `${v < 10 ? v.toFixed(2) : v.toFixed(0)} us`;
+  for (const [key, label] of DECISION_MEASURES) {
+    for (const s of scenarios) {
+      const m = s[key];
+      if (!m) continue;
+      const base = scenarios.find((o) => o.hit === s.hit && o.mappings < s.mappings)?.[key];
+      const p99s = m.reps.map((r) => r.p99);
+      const met = median(p99s) < DECISION_GOAL_US ? 'goal met' : '**goal missed**';
+      const growth = base ? `; p99 x${(median(p99s) / median(base.reps.map((r) => r.p99))).toFixed(2)} of 1,000 mappings` : '';
+      rows.push({
+        name: `${label} p99, ${s.mappings.toLocaleString('en')} 1:1 + ${s.manyToOne.toLocaleString('en')} N:1, ${s.hit} decides`,
+        unit: 'us',
+        times: p99s,
+        goal: `p99 < ${DECISION_GOAL_US} us`,
+        detail: `${met}; p50 ${us(m.p50)}, ${m.samples.toLocaleString('en')} samples${growth}`,
+      });
+    }
+  }
+  return rows;
+}
+
+const rows = [];
+let failures = 0;
+let gateway = null;
+async function section(name, fn) {
+  const started = performance.now();
+  console.error(`[bench] ${name} ...`);
+  try {
+    const result = await fn();
+    console.error(`[bench] ${name}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    return result;
+  } catch (error) {
+    failures++;
+    console.error(`[bench] ${name} FAILED: ${error.stack ?? error}`);
+    rows.push({ name, failed: `**FAILED: ${String(error.message ?? error).split('\n')[0]}**`, goal: '-' });
+    return null;
+  }
+}
+
+await section('import', async () => rows.push(await importBench({ cli })));
+await section('web console start', async () => rows.push(...(await consoleStartBench({ cli }))));
+await section('decision (in process)', async () => rows.push(...decisionBench()));
+await section('gateway load', async () => {
+  gateway = await gatewayBench({ cli });
+  rows.push(...gateway.rows);
+});
+
+const fmt = (unit, v) => {
+  if (unit === 'us') return `${v < 10 ? v.toFixed(2) : v.toFixed(0)} us`;
+  if (unit === 'ratio') return v.toFixed(2);
+  return `${v.toFixed(0)} ms`;
+};
 console.log(`\nCertMapper benchmarks (${new Date().toISOString()}, node ${process.version}, medians of repeated runs)\n`);
 console.log('| benchmark | median | min | max | runs | goal | detail |');
 console.log('|---|---:|---:|---:|---:|---|---|');
 for (const r of rows) {
-  const fmt = (ms) => `${ms.toFixed(0)} ms`;
-  console.log(`| ${r.name} | ${fmt(median(r.times))} | ${fmt(Math.min(...r.times))} | ${fmt(Math.max(...r.times))} | ${r.times.length} | ${r.goal} | ${r.detail ?? ''} |`);
+  if (r.failed || r.skipped) {
+    console.log(`| ${r.name} | - | - | - | 0 | ${r.goal ?? '-'} | ${r.failed ?? `skipped: ${r.skipped}`} |`);
+    continue;
+  }
+  console.log(`| ${r.name} | ${fmt(r.unit, median(r.times))} | ${fmt(r.unit, Math.min(...r.times))} | ${fmt(r.unit, Math.max(...r.times))} | ${r.times.length} | ${r.goal} | ${r.detail ?? ''} |`);
 }
+if (gateway) console.log(`\n${formatGatewayTable(gateway)}`);
+if (failures) process.exitCode = 1;
