@@ -1,15 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingHttpHeaders, type Server as HttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { AuditRecord } from '../../shared/models/decision';
 import type { Site } from '../../shared/models/site';
 import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
   createNssHome,
   installAutoSelectPolicy,
   launchChromiumWithNss,
@@ -22,6 +19,7 @@ import { runCli } from '../helpers/run-cli';
 import { startConsole, type RunningConsole } from '../helpers/start-console';
 import { makeTempDir } from '../helpers/temp-dir';
 import { createTestPki, sha256OfPem, type TestPki } from '../helpers/test-pki';
+import { freePort, launchConsoleBrowser, mapDroppedCertificate } from './console-browser';
 import { dropFiles } from './drop-files';
 
 /**
@@ -43,15 +41,6 @@ const missingTools = missingNssTools();
 // Locally a machine without libnss3-tools skips with a reason; under CI that is a failure (beforeAll throws).
 const skipLocally = missingTools.length > 0 && !isCi;
 if (skipLocally) console.warn(`browser-client-certificate: skipped, ${missingTools.join(' and ')} missing (apt-get install -y libnss3-tools)`);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 /** A self-signed root that has nothing to do with the test PKI (the "other" CA of KB Q194788). */
 function createOtherRoot(dir: string): { pemPath: string; sha256: string } {
@@ -180,15 +169,7 @@ describe.skipIf(skipLocally)('a real Chromium presenting a client certificate fr
     }
     cli('account', 'add', 'alice');
 
-    consoleContext = await chromium.launchPersistentContext(join(temp.path, 'console-profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1440, height: 900 },
-    });
-    consolePage = consoleContext.pages()[0] ?? (await consoleContext.newPage());
-    consolePage.setDefaultTimeout(15_000);
-    consolePage.on('pageerror', (error) => pageErrors.push(error.message));
+    ({ context: consoleContext, page: consolePage } = await launchConsoleBrowser(join(temp.path, 'console-profile'), pageErrors));
 
     // The user's side: the client certificate with its key (from the PFX) and the test root, in NSS.
     nss = createNssHome(join(temp.path, 'home'), {
@@ -235,25 +216,7 @@ describe.skipIf(skipLocally)('a real Chromium presenting a client certificate fr
   it('maps the client certificate dropped on the one-to-one pane of Shop to alice', async () => {
     const page = consolePage;
     await page.goto(server.url);
-    await page.getByRole('treeitem', { name: SHOP, exact: true }).click();
-    await page.getByTestId('site-home').waitFor();
-    await page.getByRole('button', { name: /^Client Certificate Mappings/ }).click();
-    const oneToOne = page.getByTestId('one-to-one-mappings');
-    await oneToOne.waitFor();
-    // The pane has loaded the site (and so claims dropped files) once it shows the mapping mode.
-    await expect.poll(() => page.getByTestId('mapping-mode').getAttribute('data-mode')).toBe('local');
-    await dropFiles(page, [pki.client.pemPath], async () => {
-      await page.getByText('Drop a certificate to map it').waitFor();
-    });
-    const dialog = page.getByRole('dialog', { name: 'Map Certificate to Account' });
-    await dialog.waitFor();
-    await dialog.getByRole('combobox', { name: /^Certificate/ }).filter({ hasText: 'Alice Example' }).waitFor();
-    await dialog.getByRole('combobox', { name: /^Account/ }).click();
-    await page.getByRole('option', { name: /^alice/ }).click();
-    await dialog.getByRole('button', { name: 'OK' }).click();
-    await dialog.waitFor({ state: 'detached' });
-    const row = oneToOne.locator(`[role="row"][data-sha256="${pki.client.sha256}"]`);
-    await row.waitFor();
+    const { row } = await mapDroppedCertificate(page, { site: SHOP, certificateFile: pki.client.pemPath, subjectText: 'Alice Example', account: 'alice', sha256: pki.client.sha256 });
     expect(await row.textContent()).toContain('alice');
 
     const shop = siteFromCli(SHOP);

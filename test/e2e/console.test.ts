@@ -1,16 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../helpers/paths';
 import { startConsole, type RunningConsole } from '../helpers/start-console';
 import { makeTempDir } from '../helpers/temp-dir';
+import { launchConsoleBrowser } from './console-browser';
 import { createConsoleFixtures, type ConsoleFixtures } from './console-fixtures';
 import { dropFiles } from './drop-files';
 
-// Debian's Chromium, quiet on a closed network (testing.md); never a downloaded browser.
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOT = join(PROJECT_ROOT, 'test-results', 'console.png');
 
 describe('the web console in Chromium', () => {
@@ -38,20 +36,11 @@ describe('the web console in Chromium', () => {
     (await page.$$eval('[role="row"][data-sha256]', (rows) => rows.map((row) => row.getAttribute('data-sha256') ?? ''))).sort();
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see testing.md)`);
     const pkiDir = join(temp.path, 'pki');
     mkdirSync(pkiDir);
     fixtures = createConsoleFixtures(pkiDir);
     server = await startConsole();
-    context = await chromium.launchPersistentContext(join(temp.path, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1440, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    ({ context, page } = await launchConsoleBrowser(join(temp.path, 'profile'), pageErrors));
   });
 
   afterAll(async () => {

@@ -1,31 +1,18 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { Site } from '../../shared/models/site';
 import { PROJECT_ROOT } from '../helpers/paths';
 import { runCli } from '../helpers/run-cli';
 import { startConsole, type RunningConsole } from '../helpers/start-console';
 import { makeTempDir } from '../helpers/temp-dir';
 import { createTestPki, type TestPki } from '../helpers/test-pki';
+import { freePort, launchConsoleBrowser, mapDroppedCertificate } from './console-browser';
 import { dropFiles } from './drop-files';
 
-// Debian's Chromium, quiet on a closed network (testing.md); never a downloaded browser.
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const RESULTS = join(PROJECT_ROOT, 'test-results');
 const SITE = 'Mapping Test';
-
-/** A port nothing listens on, for the test site's binding (the gateway may open it). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 describe('client-certificate mappings in the web console', () => {
   const temp = makeTempDir('certmapper-e2e-mappings-');
@@ -45,7 +32,6 @@ describe('client-certificate mappings in the web console', () => {
   const actionsPane = (): Locator => page.getByRole('navigation', { name: 'Actions' });
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see testing.md)`);
     const pkiDir = join(temp.path, 'pki');
     const content = join(temp.path, 'wwwroot');
     mkdirSync(pkiDir);
@@ -62,15 +48,7 @@ describe('client-certificate mappings in the web console', () => {
     // A many-to-one mapping already there, so the one added in the browser can be moved above it.
     cli('rule', 'add', '--site', SITE, '--name', 'Block contractors', '--deny', '--match', 'subject.OU=Contract*');
 
-    context = await chromium.launchPersistentContext(join(temp.path, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1440, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    ({ context, page } = await launchConsoleBrowser(join(temp.path, 'profile'), pageErrors));
     mkdirSync(RESULTS, { recursive: true });
   });
 
@@ -82,27 +60,8 @@ describe('client-certificate mappings in the web console', () => {
 
   it('maps a client certificate dropped on the one-to-one pane to alice', async () => {
     await page.goto(server.url);
-    await page.getByRole('treeitem', { name: SITE, exact: true }).click();
-    await page.getByTestId('site-home').waitFor();
-    await page.getByRole('button', { name: /^Client Certificate Mappings/ }).click();
-    const oneToOne = page.getByTestId('one-to-one-mappings');
-    await oneToOne.waitFor();
-    await expect.poll(() => page.getByTestId('mapping-mode').getAttribute('data-mode')).toBe('local');
-
     // The DER file, not PEM: the pane takes any encoding (IIS 4 took only Base64, Q221549).
-    await dropFiles(page, [pki.client.derPath], async () => {
-      await page.getByText('Drop a certificate to map it').waitFor();
-    });
-    const dialog = page.getByRole('dialog', { name: 'Map Certificate to Account' });
-    await dialog.waitFor();
-    await dialog.getByRole('combobox', { name: /^Certificate/ }).filter({ hasText: 'Alice Example' }).waitFor();
-    await dialog.getByRole('combobox', { name: /^Account/ }).click();
-    await page.getByRole('option', { name: /^alice/ }).click();
-    await dialog.getByRole('button', { name: 'OK' }).click();
-    await dialog.waitFor({ state: 'detached' });
-
-    const row = oneToOne.locator(`[role="row"][data-sha256="${pki.client.sha256}"]`);
-    await row.waitFor();
+    const { row } = await mapDroppedCertificate(page, { site: SITE, certificateFile: pki.client.derPath, subjectText: 'Alice Example', account: 'alice', sha256: pki.client.sha256 });
     expect(await row.textContent()).toContain('alice');
     expect(await row.getAttribute('data-enabled')).toBe('true');
     const site = siteFromCli();

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 
 /**
  * A real Chromium presenting a client certificate by itself (testing.md, "A real browser presenting a
@@ -12,9 +13,6 @@ import { chromium, type BrowserContext } from 'playwright-core';
  * does with the server's CertificateRequest (KB Q194788) is what a user's browser would do.
  */
 
-// Debian's Chromium, quiet on a closed network (testing.md); never a downloaded browser.
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** Where Debian's Chromium reads machine-wide managed policies (one JSON file each, merged). */
 export const CHROMIUM_MANAGED_POLICIES = '/etc/chromium/policies/managed';
 /** libnss3-tools: certutil and pk12util. */
