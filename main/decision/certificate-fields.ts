@@ -14,7 +14,20 @@ export interface FieldReader {
   readonly name: string;
   /** Hex values (serial, issuer.sha256): compared case-insensitively whatever the rule says. */
   readonly hex: boolean;
+  /** A small number per field name, so per-certificate memos are arrays, not maps (see FieldValues). */
+  readonly slot: number;
   read(view: CertificateView): readonly string[];
+}
+
+type Reader = Omit<FieldReader, 'slot'>;
+
+// Field name -> slot; as many entries as distinct field names ever compiled (a few dozen).
+const slots = new Map<string, number>();
+
+function withSlot(reader: Reader): FieldReader {
+  let slot = slots.get(reader.name);
+  if (slot === undefined) slots.set(reader.name, (slot = slots.size));
+  return { ...reader, slot };
 }
 
 // IIS and OpenSSL spellings of the codec's short types (oids.ts NAME_ATTRIBUTES), upper-cased.
@@ -32,7 +45,7 @@ const NAME_ALIASES: Record<string, string> = {
 const SAN_TYPES = new Set(['email', 'dns', 'upn', 'uri', 'ip']);
 
 /** A reader of DN attributes: by short type (case-insensitive, aliases) or by dotted OID. */
-function nameReader(side: 'subject' | 'issuer', attribute: string): FieldReader {
+function nameReader(side: 'subject' | 'issuer', attribute: string): Reader {
   const isOid = /^\d+(\.\d+)+$/.test(attribute);
   const upper = attribute.toUpperCase();
   const type = (NAME_ALIASES[upper] ?? upper).toUpperCase();
@@ -52,6 +65,11 @@ function nameReader(side: 'subject' | 'issuer', attribute: string): FieldReader 
  * schema refuses those, so an old config that has one simply matches nothing).
  */
 export function compileField(field: string): FieldReader | null {
+  const reader = compileReader(field);
+  return reader && withSlot(reader);
+}
+
+function compileReader(field: string): Reader | null {
   if (field === 'serial') return { name: field, hex: true, read: (view) => [view.decoded.summary.serial] };
   if (field === 'issuer.sha256') {
     return { name: field, hex: true, read: (view) => { const sha = view.issuerSha256(); return sha ? [sha] : []; } };
@@ -70,4 +88,25 @@ export function compileField(field: string): FieldReader | null {
   const name = /^(subject|issuer)\.([A-Za-z0-9.]+)$/.exec(field);
   if (name) return nameReader(name[1] as 'subject' | 'issuer', name[2] as string);
   return null;
+}
+
+/**
+ * One certificate's rule field values, each read once and, for case-insensitive rules, lower-cased
+ * once: a site with a thousand rules on subject.OU reads the OU values once, not a thousand times.
+ */
+export class FieldValues {
+  private readonly raw: (readonly string[] | undefined)[] = [];
+  private readonly lower: (readonly string[] | undefined)[] = [];
+
+  constructor(readonly view: CertificateView) {}
+
+  /** The values as the certificate has them (what traces show). */
+  of(reader: FieldReader): readonly string[] {
+    return (this.raw[reader.slot] ??= reader.read(this.view));
+  }
+
+  /** The values lower-cased, as a case-insensitive pattern (compiled lower-cased) compares them. */
+  folded(reader: FieldReader): readonly string[] {
+    return (this.lower[reader.slot] ??= this.of(reader).map((v) => v.toLowerCase()));
+  }
 }

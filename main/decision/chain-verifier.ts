@@ -1,4 +1,5 @@
 import type { VerifyResult } from '../../shared/models/decision';
+import type { DecodedCertificate } from '../services/certificates/codec';
 import type { FolderSecurity } from './types';
 
 /** strict (default), cached CRL only, off: the folder's revocation mode (mapping-spec section 5). */
@@ -11,7 +12,8 @@ export type TrustOutcome = VerifyResult & { missingCrls: string[] };
 export interface SiteTrust {
   /** Inputs the trust engine could not read and left out (shown by what-if). */
   readonly notices?: readonly string[];
-  verify(leafDer: Uint8Array, presented: readonly Uint8Array[], options: { at: Date; revocation: RevocationMode }): TrustOutcome;
+  /** `leaf`: the leaf's SHA-256 and parsed form the caller already has (identify computes them), so neither is redone. */
+  verify(leafDer: Uint8Array, presented: readonly Uint8Array[], options: { at: Date; revocation: RevocationMode; leaf?: { sha256: string; decoded: DecodedCertificate | null } }): TrustOutcome;
 }
 
 /**

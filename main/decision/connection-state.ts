@@ -1,6 +1,6 @@
 import type { DecodedCertificate } from '../services/certificates/codec';
 import type { RevocationMode, TrustOutcome } from './chain-verifier';
-import type { CertificateView } from './certificate-fields';
+import { FieldValues, type CertificateView } from './certificate-fields';
 import type { MappingOutcome } from './mapping-outcome';
 import type { PreparedSite } from './prepared-site';
 import type { PresentedCertificate } from './types';
@@ -8,14 +8,19 @@ import type { PresentedCertificate } from './types';
 /** The presented certificate decoded once, or why it could not be. */
 export type DecodedPresented = { decoded: DecodedCertificate; error: null } | { decoded: null; error: string };
 
+/** A presented certificate as the facts cache keeps it: decoded once, with its SHA-256 and the identity connections report. */
+export type PresentedFacts = DecodedPresented & { readonly sha256: string; readonly identity: { readonly sha256: string; readonly subject: string } };
+
 /**
  * Per-connection state behind ConnectionIdentity.state: the certificate decoded once, trust results
  * per revocation mode and the mapping result, each computed on first need and then kept, so a
  * keep-alive connection pays for them once (architecture.md: "never per request").
  */
 export class ConnectionState implements CertificateView {
-  private readonly trustByMode = new Map<RevocationMode, TrustOutcome>();
+  // One slot per revocation mode: a Map per connection would cost more than the three fields.
+  private readonly trustByMode: Partial<Record<RevocationMode, TrustOutcome>> = {};
   private mappingResult: MappingOutcome | undefined;
+  private fieldValues: FieldValues | undefined;
   /** The same connection seen by a newer engine after a snapshot swap (see prepare-snapshot.ts). */
   rebound: { owner: object; state: ConnectionState } | undefined;
 
@@ -24,7 +29,7 @@ export class ConnectionState implements CertificateView {
     readonly siteId: string,
     readonly site: PreparedSite | undefined,
     readonly presented: PresentedCertificate | null,
-    readonly certificate: (DecodedPresented & { sha256: string }) | null,
+    readonly certificate: PresentedFacts | null,
     /** The handshake time: trust is judged once per connection, at this moment. */
     readonly at: Date,
   ) {}
@@ -37,18 +42,18 @@ export class ConnectionState implements CertificateView {
 
   /** The trust engine's verdict for this revocation mode, computed once. */
   trust(mode: RevocationMode): TrustOutcome {
-    let outcome = this.trustByMode.get(mode);
-    if (!outcome) {
-      outcome = this.verify(mode);
-      this.trustByMode.set(mode, outcome);
-    }
-    return outcome;
+    return (this.trustByMode[mode] ??= this.verify(mode));
   }
 
   /** The issuing CA as found in the chain (rule field issuer.sha256); reuses any chain already built. */
   issuerSha256(): string | null {
-    const built = [...this.trustByMode.values()].find((o) => o.chain.length > 1) ?? this.trust('off');
+    const built = Object.values(this.trustByMode).find((o) => o.chain.length > 1) ?? this.trust('off');
     return built.chain[1] ?? null;
+  }
+
+  /** The certificate's rule field values, each read once per connection. */
+  fields(): FieldValues {
+    return (this.fieldValues ??= new FieldValues(this));
   }
 
   /** The mapping result for this certificate on this site, computed once. */
@@ -64,7 +69,7 @@ export class ConnectionState implements CertificateView {
     const trust = this.site.trust;
     if ('error' in trust) return fail(trust.error);
     try {
-      return trust.verify(this.presented.der, this.presented.chain, { at: this.at, revocation: mode });
+      return trust.verify(this.presented.der, this.presented.chain, { at: this.at, revocation: mode, leaf: this.certificate });
     } catch (error) {
       return fail(`verification failed: ${(error as Error).message}`);
     }

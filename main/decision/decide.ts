@@ -3,7 +3,6 @@ import { authorize, type GroupIndex } from './authorization';
 import type { ConnectionState } from './connection-state';
 import { decidedByOf, mapCertificate } from './mapping-outcome';
 import { explainMapping } from './mapping-trace';
-import { explainChainAndCrls, explainTrustList } from './trust-trace';
 import { judgeTrust } from './trust-step';
 import type { GatewayDecision, RequestFacts } from './types';
 
@@ -59,8 +58,8 @@ export function decideRequest(state: ConnectionState, request: RequestFacts, gro
   if (useCertificate && cert) {
     // 3-4. Trust, validity, revocation (spec section 5): 403.16 / 403.17 / 403.13.
     const outcome = state.trust(security.revocation);
-    const explained = verbose ? explainChainAndCrls(site, state, outcome, security.revocation) : null;
-    if (explained) trace.push(...explainTrustList(site), explained.chain);
+    const explained = verbose ? site.explainer.explain(state, outcome, security.revocation) : null;
+    if (explained) trace.push(...site.explainer.trustList(), explained.chain);
     const anchorSha = outcome.chain[outcome.chain.length - 1];
     const anchor = anchorSha && outcome.chain.length > 1 ? `"${site.issuerSubjects.get(anchorSha) ?? anchorSha}"` : undefined;
     const judged = judgeTrust(outcome, security.revocation, anchor);
@@ -78,8 +77,8 @@ export function decideRequest(state: ConnectionState, request: RequestFacts, gro
       add('mapping', 'fail', 'the site uses the directory mapper, which is not available yet; local mappings are ignored because only one mapper can be active (spec section 4)');
       return finish(401, 2, 'mapping');
     } else {
-      const mapping = state.mapping((s) => mapCertificate(site, cert.sha256, s));
-      if (verbose && cert.decoded) trace.push(...explainMapping(site, cert.sha256, state, cert.decoded.summary.subject));
+      const mapping = state.mapping((s) => mapCertificate(site, cert.sha256, s.fields()));
+      if (verbose && cert.decoded) explainMapping(site, cert.sha256, state.fields(), cert.decoded.summary.subject, trace);
       decidedBy = decidedByOf(mapping);
       if (mapping.kind === 'many-to-one' && mapping.compiled.mapping.permission === 'deny') {
         add('mapping', 'fail', `${decidedBy} denies this certificate`);

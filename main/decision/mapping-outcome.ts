@@ -1,7 +1,6 @@
 import type { OneToOneMapping } from '../../shared/models/site';
 import type { CompiledManyToOne } from './many-to-one';
-import { firstManyToOne } from './many-to-one';
-import type { CertificateView } from './certificate-fields';
+import type { FieldValues } from './certificate-fields';
 import type { PreparedSite } from './prepared-site';
 
 /** What the local mapper decided for one certificate: independent of the folder, so computed once per connection. */
@@ -12,13 +11,14 @@ export type MappingOutcome =
 
 /**
  * The local mapper (spec sections 2-3): a Map lookup by SHA-256 first (one-to-one beats
- * many-to-one), then the enabled many-to-one mappings in order until the first that matches. Cost
- * does not grow with the number of one-to-one mappings.
+ * many-to-one), then the first enabled many-to-one mapping in order that matches, found through
+ * the site's index. Cost grows neither with the number of one-to-one mappings nor with the
+ * many-to-one mappings that cannot match.
  */
-export function mapCertificate(site: PreparedSite, sha256: string, view: CertificateView): MappingOutcome {
+export function mapCertificate(site: PreparedSite, sha256: string, values: FieldValues): MappingOutcome {
   const exact = site.oneToOne.get(sha256);
   if (exact) return { kind: 'one-to-one', mapping: exact };
-  const rule = firstManyToOne(site.activeManyToOne, view);
+  const rule = site.manyToOneIndex.first(values);
   return rule ? { kind: 'many-to-one', compiled: rule } : { kind: 'none' };
 }
 

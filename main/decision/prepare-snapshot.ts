@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { decodeCertificateDer } from '../services/certificates/codec';
+import { digestHex } from '../services/certificates/codec/text';
 import { buildGroupIndex, type GroupIndex } from './authorization';
 import type { ChainVerifier } from './chain-verifier';
-import { ConnectionState, type DecodedPresented } from './connection-state';
+import { ConnectionState, type DecodedPresented, type PresentedFacts } from './connection-state';
 import { decideRequest } from './decide';
 import { LruCache } from './lru-cache';
 import { prepareSite, withExtraCrls, type PreparedSite } from './prepared-site';
@@ -10,7 +10,7 @@ import { trustEngineVerifier } from './trust-engine-verifier';
 import type { ConnectionIdentity, DecisionEngine, GatewayDecision, GatewaySnapshot, PresentedCertificate, RequestFacts, SnapshotSite } from './types';
 
 /** Parsed certificates by SHA-256, shared across connections (and engines, if the caller passes one in). */
-export type FactsCache = LruCache<string, DecodedPresented>;
+export type FactsCache = LruCache<string, PresentedFacts>;
 
 /** A fresh parsed-facts cache; 10,000 entries is a few tens of MB at most. */
 export const createFactsCache = (capacity = 10_000): FactsCache => new LruCache(capacity);
@@ -39,6 +39,13 @@ function decodePresented(der: Uint8Array): DecodedPresented {
   } catch (error) {
     return { decoded: null, error: (error as Error).message };
   }
+}
+
+/** Parse once and keep what every connection with this certificate reports (frozen: connections share it). */
+function factsOf(der: Uint8Array, sha256: string): PresentedFacts {
+  const parsed = decodePresented(der);
+  const identity = Object.freeze({ sha256, subject: parsed.decoded?.summary.subject ?? '' });
+  return Object.freeze({ ...parsed, sha256, identity });
 }
 
 /**
@@ -94,7 +101,8 @@ function buildEngine(base: EngineBase, sites: ReadonlyMap<string, PreparedSite>)
       // Computed once per connection and kept: decide() reads the same verdict.
       const outcome = state.trust('strict');
       // Only an unknown status can change with more CRLs; a refusal for another reason stays one.
-      return outcome.code === 'revocation-unknown' ? outcome.missingCrls : [];
+      // A copy: the verdict is shared with every connection that presents this chain.
+      return outcome.code === 'revocation-unknown' ? [...outcome.missingCrls] : [];
     },
     withCrls(siteId, crls) {
       const prepared = sites.get(siteId);
@@ -107,16 +115,15 @@ function buildEngine(base: EngineBase, sites: ReadonlyMap<string, PreparedSite>)
   };
 
   function newState(siteId: string, presented: PresentedCertificate | null, at: Date): ConnectionState {
-    let certificate = null;
+    let certificate: PresentedFacts | null = null;
     if (presented) {
-      // SHA-256 of the DER is the certificate's identity (under 1 us); parsing is paid once per certificate.
-      const sha256 = createHash('sha256').update(presented.der).digest('hex');
-      let parsed = facts.get(sha256);
-      if (!parsed) {
-        parsed = decodePresented(presented.der);
-        facts.set(sha256, parsed);
+      // SHA-256 of the DER is the certificate's identity (about 1 us); parsing is paid once per certificate.
+      const sha256 = digestHex('sha256', presented.der);
+      certificate = facts.get(sha256) ?? null;
+      if (!certificate) {
+        certificate = factsOf(presented.der, sha256);
+        facts.set(sha256, certificate);
       }
-      certificate = { ...parsed, sha256 };
     }
     return new ConnectionState(engine, siteId, sites.get(siteId), presented, certificate, at);
   }
@@ -137,10 +144,5 @@ function buildEngine(base: EngineBase, sites: ReadonlyMap<string, PreparedSite>)
 }
 
 function identityOf(state: ConnectionState): ConnectionIdentity {
-  const cert = state.certificate;
-  return {
-    siteId: state.siteId,
-    certificate: cert ? { sha256: cert.sha256, subject: cert.decoded?.summary.subject ?? '' } : null,
-    state,
-  };
+  return { siteId: state.siteId, certificate: state.certificate?.identity ?? null, state };
 }

@@ -1,8 +1,9 @@
 import type { OneToOneMapping, Site } from '../../shared/models/site';
-import { decodeCrlDer, type DecodedCrl } from '../services/certificates/codec';
 import type { ChainVerifier, SiteTrust } from './chain-verifier';
 import { buildFolderTable, type FolderTable } from './folder-table';
 import { compileManyToOne, type CompiledManyToOne } from './many-to-one';
+import { ManyToOneIndex } from './many-to-one-index';
+import { createTrustExplainer, type TrustExplainer } from './trust-trace';
 import type { SnapshotSite } from './types';
 
 /** One site of a snapshot with everything a decision needs built in advance. */
@@ -15,14 +16,16 @@ export interface PreparedSite {
   /** Every many-to-one mapping in order, for what-if; `active` holds only those that can decide. */
   manyToOne: readonly CompiledManyToOne[];
   activeManyToOne: readonly CompiledManyToOne[];
+  /** The first-match search over `activeManyToOne`. */
+  manyToOneIndex: ManyToOneIndex;
   /** Subject of each trusted issuer by SHA-256, to name the anchor a chain ended in. */
   issuerSubjects: ReadonlyMap<string, string>;
   /** The compiled trust list, or why it could not be compiled (every certificate is then refused 403.16). */
   trust: SiteTrust | { error: string };
-  /** Every one-to-one mapping (disabled ones too) by certificate SHA-256 and by subject, for what-if's near misses; built on first use. */
-  oneToOneByKey(): ReadonlyMap<string, readonly OneToOneMapping[]>;
-  /** The CRLs decoded for what-if's revocation trace; decoded on first use, never on the hot path. */
-  crls(): readonly DecodedCrl[];
+  /** Every one-to-one mapping (disabled ones too) by certificate SHA-256 (lowercase) and by subject, for what-if's near misses; built on first use. */
+  oneToOneByKey(): OneToOneIndex;
+  /** What-if's trust list, chain and CRL lines; what it decodes is decoded on first use, never on the hot path. */
+  explainer: TrustExplainer;
 }
 
 function compileTrust(source: SnapshotSite, verifier: ChainVerifier): PreparedSite['trust'] {
@@ -38,31 +41,25 @@ function compileTrust(source: SnapshotSite, verifier: ChainVerifier): PreparedSi
   }
 }
 
-function decodeCrls(crls: readonly Uint8Array[]): DecodedCrl[] {
-  const decoded: DecodedCrl[] = [];
-  for (const der of crls) {
-    try {
-      decoded.push(decodeCrlDer(der));
-    } catch {
-      // A damaged CRL is the trust engine's to report; what-if only names the usable ones.
-    }
-  }
-  return decoded;
+/** The one-to-one mappings with a certificate, and those with a subject, in document order. */
+export interface OneToOneIndex {
+  bySha256: ReadonlyMap<string, readonly OneToOneMapping[]>;
+  bySubject: ReadonlyMap<string, readonly OneToOneMapping[]>;
 }
 
-/** sha256:<fingerprint> and subject:<subject> -> the mappings with that certificate or that subject. */
-function indexOneToOne(mappings: readonly OneToOneMapping[]): Map<string, OneToOneMapping[]> {
-  const index = new Map<string, OneToOneMapping[]>();
-  const add = (key: string, mapping: OneToOneMapping) => {
+function indexOneToOne(mappings: readonly OneToOneMapping[]): OneToOneIndex {
+  const bySha256 = new Map<string, OneToOneMapping[]>();
+  const bySubject = new Map<string, OneToOneMapping[]>();
+  const add = (index: Map<string, OneToOneMapping[]>, key: string, mapping: OneToOneMapping) => {
     const list = index.get(key);
     if (list) list.push(mapping);
     else index.set(key, [mapping]);
   };
   for (const mapping of mappings) {
-    add(`sha256:${mapping.certificateSha256.toLowerCase()}`, mapping);
-    add(`subject:${mapping.subject}`, mapping);
+    add(bySha256, mapping.certificateSha256.toLowerCase(), mapping);
+    add(bySubject, mapping.subject, mapping);
   }
-  return index;
+  return { bySha256, bySubject };
 }
 
 /** Build one site's indexes: cost paid once per snapshot version, never per request. */
@@ -77,18 +74,20 @@ export function prepareSite(source: SnapshotSite, verifier: ChainVerifier): Prep
     }
   }
   const manyToOne = site.manyToOne.map((mapping, index) => compileManyToOne(mapping, index + 1));
-  let crls: DecodedCrl[] | undefined;
-  let byKey: Map<string, OneToOneMapping[]> | undefined;
+  const activeManyToOne = site.manyToOneEnabled ? manyToOne.filter((m) => m.inactive === null) : [];
+  const trust = compileTrust(source, verifier);
+  let byKey: OneToOneIndex | undefined;
   return {
     source,
     site,
     folders: buildFolderTable(site),
     oneToOne,
     manyToOne,
-    activeManyToOne: site.manyToOneEnabled ? manyToOne.filter((m) => m.inactive === null) : [],
+    activeManyToOne,
+    manyToOneIndex: new ManyToOneIndex(activeManyToOne),
     issuerSubjects: new Map(source.trustedIssuers.map((i) => [i.sha256.toLowerCase(), i.subject])),
-    trust: compileTrust(source, verifier),
-    crls: () => (crls ??= decodeCrls(source.crls)),
+    trust,
+    explainer: createTrustExplainer(source, trust),
     oneToOneByKey: () => (byKey ??= indexOneToOne(site.oneToOne)),
   };
 }
@@ -100,6 +99,6 @@ export function prepareSite(source: SnapshotSite, verifier: ChainVerifier): Prep
  */
 export function withExtraCrls(prepared: PreparedSite, store: SnapshotSite, extra: readonly Uint8Array[], verifier: ChainVerifier): PreparedSite {
   const source: SnapshotSite = { ...store, crls: [...store.crls, ...extra] };
-  let crls: DecodedCrl[] | undefined;
-  return { ...prepared, source, trust: compileTrust(source, verifier), crls: () => (crls ??= decodeCrls(source.crls)) };
+  const trust = compileTrust(source, verifier);
+  return { ...prepared, source, trust, explainer: createTrustExplainer(source, trust) };
 }

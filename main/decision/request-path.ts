@@ -1,3 +1,6 @@
+// "/a/b": segments neither empty nor "." or "..", nothing to decode, cut or turn around.
+const NORMAL_FORM = /^(?:\/(?!\.\.?(?:\/|$))[^/\\%?#]+)+$/;
+
 /**
  * The path a folder rule is matched against: query and fragment cut, percent-decoded once,
  * backslashes as slashes, dot segments resolved and repeated slashes folded. Folder security must
@@ -5,6 +8,8 @@
  * the "/admin" folder's rules.
  */
 export function normalizeRequestPath(raw: string): string {
+  // Most paths (and every path the gateway already normalized) are in normal form: nothing to redo.
+  if (raw === '/' || NORMAL_FORM.test(raw)) return raw;
   let path = raw;
   const cut = path.search(/[?#]/);
   if (cut >= 0) path = path.slice(0, cut);

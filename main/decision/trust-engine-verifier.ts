@@ -7,7 +7,8 @@ export const trustEngineVerifier: ChainVerifier = {
     const context = compileTrustContext(input);
     return {
       notices: context.notices,
-      verify: (leafDer, presented, { at, revocation }) => verify(context, leafDer, presented, { at, purpose: 'client', revocation }),
+      verify: (leafDer, presented, { at, revocation, leaf }) =>
+        verify(context, leafDer, presented, { at, purpose: 'client', revocation, leafSha256: leaf?.sha256, leafDecoded: leaf?.decoded ?? undefined }),
     };
   },
 };

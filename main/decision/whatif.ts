@@ -21,12 +21,14 @@ export function whatIf(engine: PreparedEngine, siteNameOrId: string, presented: 
   const site = engine.site(siteId)?.site.name ?? siteNameOrId;
   const certificate = identity.certificate ? `certificate "${identity.certificate.subject}" (SHA-256 ${identity.certificate.sha256})` : 'no certificate';
   const intro = { step: 'what-if', result: 'info' as const, detail: `site "${site}", path ${path}, at ${at.toISOString()}, ${certificate}, over TLS` };
+  // The decision's trace is this call's own array: the intro goes in front without copying a long mapping walk.
+  decision.trace.unshift(intro);
   return {
     status: decision.status,
     substatus: decision.substatus,
     account: decision.account,
     decidedBy: decision.decidedBy,
-    trace: [intro, ...decision.trace],
+    trace: decision.trace,
     failedStep: decision.failedStep,
   };
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AuditRecord } from '../../shared/models/decision';
+import { parseAuditLine } from './audit-line';
 
 /** Where and how much: `<dataDir>/audit/audit.log`, rotated by size into audit.log.1 .. audit.log.(maxFiles-1). */
 export interface AuditLogOptions {
@@ -18,6 +19,11 @@ export interface AuditLogOptions {
 export interface AuditLog {
   readonly path: string;
   write(record: AuditRecord): void;
+  /**
+   * Records already in their JSON-lines form (each one JSON.stringify(record) and "\n"), as the
+   * gateway worker sends them in batches: written as they are, and parsed only for listeners.
+   */
+  writeLines(lines: readonly string[]): void;
   /** Receive each record as it is written; returns the unsubscribe function. */
   subscribe(listener: (record: AuditRecord) => void): () => void;
   /** Resolves once everything written so far is on disk. */
@@ -68,36 +74,46 @@ export function openAuditLog(options: AuditLogOptions): AuditLog {
     while (queue.length > 0) {
       const lines = queue;
       queue = [];
+      let start = 0;
       try {
         // Fill the current file up to maxBytes, rotate, go on: a batch may span files.
-        let start = 0;
         while (start < lines.length) {
           let file = await current();
           if (size > 0 && size + Buffer.byteLength(lines[start]!) > maxBytes) {
             await rotate();
             file = await current();
           }
-          let chunk = '';
           let bytes = size;
           let end = start;
           while (end < lines.length) {
             const length = Buffer.byteLength(lines[end]!);
             // One line larger than maxBytes still goes in, alone, rather than being lost.
             if (end > start && bytes + length > maxBytes) break;
-            chunk += lines[end];
             bytes += length;
             end++;
           }
-          await file.appendFile(chunk);
+          await file.appendFile(start === 0 && end === lines.length ? lines.join('') : lines.slice(start, end).join(''));
           size = bytes;
           start = end;
         }
       } catch (error) {
-        queue = [...lines, ...queue];
+        // What was not written goes first next time; what was is not written twice.
+        queue = start === 0 ? lines.concat(queue) : lines.slice(start).concat(queue);
         options.onError?.(error as Error);
         await handle?.close().catch(() => undefined);
         handle = null;
         return;
+      }
+    }
+  }
+
+  function tell(record: AuditRecord): void {
+    for (const listener of listeners) {
+      try {
+        listener(record);
+      } catch (error) {
+        // A failing viewer must not cost the record its place on disk.
+        options.onError?.(error as Error);
       }
     }
   }
@@ -114,12 +130,21 @@ export function openAuditLog(options: AuditLogOptions): AuditLog {
     write(record) {
       if (closed) return;
       queue.push(`${JSON.stringify(record)}\n`);
-      for (const listener of listeners) {
-        try {
-          listener(record);
-        } catch (error) {
-          // A failing viewer must not cost the record its place on disk.
-          options.onError?.(error as Error);
+      tell(record);
+      void flush();
+    },
+    writeLines(lines) {
+      if (closed || lines.length === 0) return;
+      for (const line of lines) queue.push(line);
+      if (listeners.size > 0) {
+        for (const line of lines) {
+          let record: AuditRecord | null = null;
+          try {
+            record = parseAuditLine(line);
+          } catch (error) {
+            options.onError?.(error as Error);
+          }
+          if (record) tell(record);
         }
       }
       void flush();

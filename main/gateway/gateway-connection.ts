@@ -1,7 +1,8 @@
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { ConnectionIdentity, DecisionEngine, PresentedCertificate } from '../decision/types';
-import type { Route } from './route-table';
+import type { AuditPeer } from './audit-line';
+import type { Route, RouteTable } from './route-table';
 
 /** What the gateway knows about one TCP (or TLS) connection, kept on the socket for its lifetime. */
 export interface GatewayConnection {
@@ -25,6 +26,14 @@ export interface GatewayConnection {
   crlFailures?: ReadonlyMap<string, string>;
   /** URL-encoded PEM of the client certificate, made on first need for the certificate header. */
   escapedPem?: string;
+  /**
+   * What the last request on this connection worked out, for the next one to reuse when it is the
+   * same: its route (per Host header and route table), its path (per request target) and its audit
+   * fields (per identity and route). A keep-alive client sends the same Host every time.
+   */
+  lastRoute?: { table: RouteTable; host: string | undefined; route: Route | 'misdirected' | null };
+  lastPath?: { url: string | undefined; target: string; path: string };
+  auditPeer?: { identity: ConnectionIdentity; route: Route; peer: AuditPeer };
 }
 
 const CONNECTION = Symbol('certmapper.gateway.connection');

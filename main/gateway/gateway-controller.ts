@@ -34,6 +34,8 @@ export interface RunningGateway {
   /** The listener report of the latest snapshot sent (rejects if that snapshot could not be applied). */
   listening(): Promise<ListeningReport>;
   readonly audit: AuditLog;
+  /** Resolves once every decision the gateway made so far has reached the audit log (and its subscribers). */
+  auditFlushed(): Promise<void>;
   /** Stop listening, let open requests finish (2 s), flush the audit log. */
   stop(): Promise<void>;
 }
@@ -66,11 +68,13 @@ export function startGateway(options: StartGatewayOptions): RunningGateway {
   let stopping = false;
   let stopped: (() => void) | null = null;
   const restarts: number[] = [];
+  const flushes = new Map<number, () => void>();
+  let nextFlush = 0;
 
   function receive(message: FromGateway): void {
     switch (message.type) {
       case 'audit':
-        audit.write(message.record);
+        audit.writeLines(message.lines);
         return;
       case 'listening': {
         const report = { version: message.version, bindings: message.bindings };
@@ -82,6 +86,10 @@ export function startGateway(options: StartGatewayOptions): RunningGateway {
       case 'error':
         options.onError?.(message.message);
         if (message.version !== undefined) settle((w) => w.version === message.version, (w) => w.reject(new Error(message.message)));
+        return;
+      case 'audit-flushed':
+        flushes.get(message.id)?.();
+        flushes.delete(message.id);
         return;
       case 'stopped':
         stopped?.();
@@ -109,6 +117,9 @@ export function startGateway(options: StartGatewayOptions): RunningGateway {
 
   /** A crashed worker comes back with the latest snapshot, unless it keeps crashing. */
   function restart(code: number): void {
+    // What the dead worker had not sent is lost: nobody waits for it.
+    flushes.forEach((resolve) => resolve());
+    flushes.clear();
     const now = Date.now();
     restarts.push(now);
     while (restarts.length > 0 && restarts[0]! < now - 60_000) restarts.shift();
@@ -134,6 +145,14 @@ export function startGateway(options: StartGatewayOptions): RunningGateway {
       snapshot = next;
       channel.send({ type: 'snapshot', snapshot: next });
     },
+    auditFlushed() {
+      if (stopping) return audit.flush();
+      const id = nextFlush++;
+      return new Promise<void>((resolve) => {
+        flushes.set(id, resolve);
+        channel.send({ type: 'flush-audit', id });
+      });
+    },
     listening() {
       if (latest && latest.version >= snapshot.version) return Promise.resolve(latest);
       return new Promise((resolve, reject) => waiters.push({ version: snapshot.version, resolve, reject }));
@@ -147,6 +166,8 @@ export function startGateway(options: StartGatewayOptions): RunningGateway {
       if ((await Promise.race([done.then(() => channel.exited), channel.exited, timeout])) === 'timeout') channel.terminate();
       await channel.exited;
       settle(() => true, (w) => w.reject(new Error('the gateway stopped')));
+      flushes.forEach((resolve) => resolve());
+      flushes.clear();
       await audit.close();
     },
   };

@@ -1,12 +1,14 @@
 import { createFactsCache, prepareSnapshot } from '../decision/prepare-snapshot';
 import type { DecisionEngine, GatewaySnapshot } from '../decision/types';
 import { HttpCrlFetcher, type CrlFetcher } from '../services/trust';
+import { AuditBatch } from './audit-batch';
 import { CrlDistribution } from './crl-distribution';
 import { Listener } from './listener';
 import { bindingUrl, planListeners, type ListenerPlan } from './listener-plan';
 import type { FromGateway, ListeningBinding, ToGateway } from './messages';
 import type { RequestContext } from './request-handler';
 import { buildRouteTable, type RouteTable } from './route-table';
+import { StaticFileCache } from './static-file-cache';
 import { TlsMaterialCache } from './tls-material';
 import { UpstreamProxy } from './upstream-proxy';
 
@@ -41,12 +43,14 @@ export function startGatewayRuntime(options: GatewayRuntimeOptions): GatewayRunt
   let stopped = false;
   let pending: GatewaySnapshot | null = null;
   let applying: Promise<void> | null = null;
+  const audits = new AuditBatch((lines) => options.post({ type: 'audit', lines }));
 
   const context: RequestContext = {
     engine: () => engine!,
-    audit: (record) => options.post({ type: 'audit', record }),
+    audit: (line) => audits.add(line),
     error: (message) => options.post({ type: 'error', message }),
     proxy,
+    files: new StaticFileCache(),
     async fetchCrls(siteId, urls) {
       const result = await distribution.fetch(siteId, urls);
       // Once per new CRL, not per connection: connections identified from now on use it; those
@@ -134,6 +138,7 @@ export function startGatewayRuntime(options: GatewayRuntimeOptions): GatewayRunt
     await closed;
     clearTimeout(grace);
     proxy.close();
+    audits.flush();
     options.post({ type: 'stopped' });
   }
 
@@ -141,6 +146,11 @@ export function startGatewayRuntime(options: GatewayRuntimeOptions): GatewayRunt
     async handle(message) {
       if (stopped) return;
       if (message.type === 'stop') return stop();
+      if (message.type === 'flush-audit') {
+        audits.flush();
+        options.post({ type: 'audit-flushed', id: message.id });
+        return;
+      }
       pending = message.snapshot;
       // Loop: a drain that was just finishing may have missed this snapshot.
       while (pending && !stopped) {

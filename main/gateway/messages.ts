@@ -1,4 +1,3 @@
-import type { AuditRecord } from '../../shared/models/decision';
 import type { GatewaySnapshot } from '../decision/types';
 
 /** One binding after a snapshot was applied: where it listens (the real port when 0 was asked), or why it cannot. */
@@ -20,13 +19,18 @@ export interface ListeningReport {
   bindings: ListeningBinding[];
 }
 
-/** Main -> gateway: a new compiled configuration, or stop. */
-export type ToGateway = { type: 'snapshot'; snapshot: GatewaySnapshot } | { type: 'stop' };
+/** Main -> gateway: a new compiled configuration, a request to send the pending audit lines now, or stop. */
+export type ToGateway = { type: 'snapshot'; snapshot: GatewaySnapshot } | { type: 'flush-audit'; id: number } | { type: 'stop' };
 
-/** Gateway -> main: listener state per snapshot, one audit record per decision, errors, and the end of a stop. */
+/**
+ * Gateway -> main: listener state per snapshot, audit records (one JSON line per decision, the
+ * decisions of one event-loop turn in one message), errors, and the end of a stop.
+ */
 export type FromGateway =
   | ({ type: 'listening' } & ListeningReport)
-  | { type: 'audit'; record: AuditRecord }
+  | { type: 'audit'; lines: string[] }
+  /** Every decision made before the matching flush-audit was sent ahead of this (messages keep their order). */
+  | { type: 'audit-flushed'; id: number }
   /** version: set when a snapshot could not be applied (the previous one stays in force). */
   | { type: 'error'; message: string; version?: number }
   | { type: 'stopped' };

@@ -1,22 +1,26 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import type { AuditRecord } from '../../shared/models/decision';
 import { normalizeRequestPath } from '../decision/request-path';
-import type { DecisionEngine, GatewayDecision } from '../decision/types';
+import type { ConnectionIdentity, DecisionEngine, GatewayDecision } from '../decision/types';
+import { auditLine, auditPeer, type AuditPeer } from './audit-line';
 import { connectionOf, identityFor, newConnection, attachConnection, type GatewayConnection } from './gateway-connection';
 import { identityHeaderValues, stripIdentityHeaders } from './identity-headers';
 import { detailedErrorsFor, sendError, sendRefusal, statusText } from './refusal-response';
 import { hostOfHeader, routeForName, type Route, type RouteTable } from './route-table';
 import { serveStatic } from './static-content';
+import type { StaticFileCache } from './static-file-cache';
 import type { UpstreamProxy } from './upstream-proxy';
 
 /** What a listener's request handler needs from the runtime. */
 export interface RequestContext {
   /** The engine of the newest snapshot: read per request, so a swap applies to the next request. */
   engine(): DecisionEngine;
-  audit(record: AuditRecord): void;
+  /** One audit record, as its JSON line (audit-line.ts). */
+  audit(line: string): void;
   error(message: string): void;
   proxy: UpstreamProxy;
+  /** Small static files in memory, revalidated by a stat on every request. */
+  files: StaticFileCache;
   /**
    * Fetch these CRL distribution points for a site and, when that gave new CRLs, make the engine
    * use them; resolves (never rejects) with the URLs that failed and why.
@@ -37,20 +41,32 @@ function routeOf(table: RouteTable, connection: GatewayConnection, hostHeader: s
   return route;
 }
 
-function auditRecord(at: Date, route: Route, path: string, connection: GatewayConnection, decision: GatewayDecision, certificate: { sha256: string; subject: string } | null, micros: number): AuditRecord {
-  return {
-    time: at.toISOString(),
-    site: route.siteName,
-    path,
-    client: connection.client,
-    certificateSha256: certificate?.sha256 ?? null,
-    certificateSubject: certificate?.subject ?? null,
-    status: statusText(decision),
-    account: decision.account,
-    decidedBy: decision.decidedBy,
-    failedStep: decision.failedStep,
-    micros,
-  };
+/** routeOf, remembered for the connection's last Host header and routes (a client sends the same Host on a connection). */
+function routeOfRequest(table: RouteTable, connection: GatewayConnection, hostHeader: string | undefined): Route | 'misdirected' | null {
+  const memo = connection.lastRoute;
+  if (memo && memo.table === table && memo.host === hostHeader) return memo.route;
+  const route = routeOf(table, connection, hostHeader);
+  connection.lastRoute = { table, host: hostHeader, route };
+  return route;
+}
+
+/** The target and its normalized path, remembered for the connection's last request line. */
+function pathOfRequest(connection: GatewayConnection, url: string | undefined): { target: string; path: string } | null {
+  const memo = connection.lastPath;
+  if (memo && memo.url === url) return memo;
+  const target = originForm(url);
+  if (!target) return null;
+  connection.lastPath = { url, target, path: normalizeRequestPath(target) };
+  return connection.lastPath;
+}
+
+/** The audit fields of this connection and site, serialized once (audit-line.ts). */
+function auditPeerOf(connection: GatewayConnection, route: Route, identity: ConnectionIdentity): AuditPeer {
+  const memo = connection.auditPeer;
+  if (memo && memo.identity === identity && memo.route === route) return memo.peer;
+  const peer = auditPeer(route.siteName, connection.client, identity.certificate);
+  connection.auditPeer = { identity, route, peer };
+  return peer;
 }
 
 /**
@@ -73,13 +89,13 @@ export function originForm(url: string | undefined): string | null {
 export function handleRequest(context: RequestContext, table: RouteTable, req: IncomingMessage, res: ServerResponse): void {
   // A plain-HTTP connection has no handshake to hang its state on: it gets it on its first request.
   const connection = connectionOf(req.socket) ?? attachConnection(req.socket, newConnection(req.socket, false, null, null));
-  const route = routeOf(table, connection, req.headers.host);
+  const route = routeOfRequest(table, connection, req.headers.host);
   if (route === 'misdirected') return sendError(res, 421, 'This connection was made for another site (TLS server name); open a new one for this host.');
   // http.sys's answer when no binding matches the host name.
   if (!route) return sendError(res, 400, 'Invalid Hostname: no site is bound to this host name here.');
-  const target = originForm(req.url);
-  if (!target) return sendError(res, 400, null);
-  const path = normalizeRequestPath(target);
+  const requested = pathOfRequest(connection, req.url);
+  if (!requested) return sendError(res, 400, null);
+  const { target, path } = requested;
   const request: PendingRequest = { req, res, route, connection, target, path };
   let urls: string[];
   try {
@@ -120,20 +136,20 @@ interface PendingRequest {
 function decideAndAnswer(context: RequestContext, request: PendingRequest): void {
   const { req, res, route, connection, path } = request;
   const engine = context.engine();
-  const at = new Date();
+  const now = Date.now();
   let decision: GatewayDecision;
-  let certificate: { sha256: string; subject: string } | null;
+  let identity: ConnectionIdentity;
   const started = performance.now();
   try {
-    const identity = identityFor(connection, engine, route);
-    certificate = identity.certificate;
-    decision = withFetchFailures(engine.decide(identity, { tls: connection.tls, path, at }), connection.crlFailures);
+    identity = identityFor(connection, engine, route);
+    decision = withFetchFailures(engine.decide(identity, { tls: connection.tls, path, at: new Date(now) }), connection.crlFailures);
   } catch (error) {
     context.error(`decision failed for ${route.siteName} ${path}: ${(error as Error).stack ?? error}`);
     return sendError(res, 500, null);
   }
   const micros = Math.round((performance.now() - started) * 1000);
-  context.audit(auditRecord(at, route, path, connection, decision, certificate, micros));
+  const outcome = { status: statusText(decision), account: decision.account, decidedBy: decision.decidedBy, failedStep: decision.failedStep };
+  context.audit(auditLine(now, auditPeerOf(connection, route, identity), path, outcome, micros));
 
   // Client copies go whatever happens next, static content included: nothing downstream may see them.
   stripIdentityHeaders(req.headers, route.strippedHeaders);
@@ -163,7 +179,7 @@ function serveContent(
   const site = route.site.site;
   const content = site.content;
   if (content.kind === 'static') {
-    serveStatic(req, res, content.directory, r.path).catch((error: Error) => {
+    serveStatic(req, res, content.directory, r.path, context.files).catch((error: Error) => {
       context.error(`static content ${content.directory}${r.path}: ${error.message}`);
       sendError(res, 500, null);
     });

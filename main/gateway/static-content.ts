@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { sendError } from './refusal-response';
+import type { CachedFile, StaticFileCache } from './static-file-cache';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,24 +48,45 @@ async function statOrNull(file: string): Promise<Stats | null> {
   }
 }
 
+/** 304 when the client's copy is current, else the file from memory (no body for HEAD). */
+function sendCached(req: IncomingMessage, res: ServerResponse, entry: CachedFile): void {
+  const since = req.headers['if-modified-since'];
+  if (since && Date.parse(since) >= entry.modifiedSecondsMs) {
+    res.writeHead(304, { 'Last-Modified': entry.headers['Last-Modified']! });
+    res.end();
+    return;
+  }
+  res.writeHead(200, entry.headers);
+  if (req.method === 'HEAD') res.end();
+  else res.end(entry.body);
+}
+
 /**
  * Serve `path` (already normalized: decoded, dot segments resolved) from `directory`: index.html for
  * a folder (after IIS's courtesy redirect to the slash-terminated URL), 404 for anything missing.
+ * Small files come from `cache` while their stat is unchanged (static-file-cache.ts); the rest, and
+ * every miss, from disk.
  */
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, directory: string, path: string): Promise<void> {
+export async function serveStatic(req: IncomingMessage, res: ServerResponse, directory: string, path: string, cache: StaticFileCache): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Length': 0 });
     res.end();
     return;
   }
+  const url = req.url ?? '/';
+  const query = url.indexOf('?');
+  const rawPath = query >= 0 ? url.slice(0, query) : url;
+  // The normalized path drops a trailing slash, which decides between a folder's index and its redirect.
+  const routeKey = `${directory}\0${path}${rawPath.endsWith('/') ? '/' : ''}`;
+  const cached = cache.lookup(routeKey);
+  if (cached) return sendCached(req, res, cached);
+
   let file = resolveInside(directory, path);
   if (!file) return sendError(res, 404, null);
   let info = await statOrNull(file);
   if (info?.isDirectory()) {
-    const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
     if (!rawPath.endsWith('/')) {
-      const query = req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
-      res.writeHead(301, { Location: `${rawPath}/${query}`, 'Content-Length': 0 });
+      res.writeHead(301, { Location: `${rawPath}/${query >= 0 ? url.slice(query) : ''}`, 'Content-Length': 0 });
       res.end();
       return;
     }
@@ -72,6 +94,10 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, dir
     info = await statOrNull(file);
   }
   if (!info?.isFile()) return sendError(res, 404, null);
+  if (info.size <= cache.maxFileBytes) {
+    const loaded = await cache.load(routeKey, file, contentTypeOf(file));
+    if (loaded) return sendCached(req, res, loaded);
+  }
   const lastModified = info.mtime.toUTCString();
   const since = req.headers['if-modified-since'];
   if (since && Date.parse(since) >= Math.floor(info.mtimeMs / 1000) * 1000) {

@@ -1,9 +1,12 @@
 import type { KeyObject } from 'node:crypto';
 import { digestHex } from '../certificates/codec/text';
+import type { DecodedCertificate } from '../certificates/codec/types';
 import { BoundedCache } from './bounded-cache';
 import { toCertView, type CertView } from './cert-view';
 import { toCrlView, type CrlView } from './crl-view';
 import { publicKeyOf, verifySignature, type SignatureOutcome, type SignedParts } from './signature';
+import { certificateChangePoints, changePointsOf, crlChangePoints, VerdictCache } from './verdict-cache';
+import type { VerifyOutcome } from './verify';
 
 /** What a trust context is compiled from: DER certificates and CRLs. */
 export interface TrustInput {
@@ -23,6 +26,8 @@ export interface VerificationCaches {
   views: BoundedCache<string, CertView>;
   keys: BoundedCache<string, KeyObject | null>;
   signatures: BoundedCache<string, SignatureOutcome>;
+  /** Whole verdicts, per presented chain and time window (see verdict-cache.ts). */
+  verdicts: VerdictCache<VerifyOutcome>;
 }
 
 /**
@@ -44,6 +49,8 @@ export interface TrustContext {
 
 // Sized for a busy gateway: every distinct client certificate costs one entry in each.
 const CACHE_LIMIT = 50_000;
+// A verdict keeps a copy of the chain the client sent (a few KB when it is not one of the context's own certificates).
+const VERDICT_LIMIT = 10_000;
 
 function push<V>(map: Map<string, V[]>, key: string, value: V): void {
   const list = map.get(key);
@@ -53,18 +60,15 @@ function push<V>(map: Map<string, V[]>, key: string, value: V): void {
 
 /** Compile anchors, intermediates and CRLs into a TrustContext (parsing and CRL signature checks happen here, once). */
 export function compileTrustContext(input: TrustInput): TrustContext {
-  const caches: VerificationCaches = {
-    views: new BoundedCache(CACHE_LIMIT),
-    keys: new BoundedCache(CACHE_LIMIT),
-    signatures: new BoundedCache(CACHE_LIMIT * 2),
-  };
+  const views = new BoundedCache<string, CertView>(CACHE_LIMIT);
+  const signing: SignatureCaches = { keys: new BoundedCache(CACHE_LIMIT), signatures: new BoundedCache(CACHE_LIMIT * 2) };
   const notices: string[] = [];
   const anchors = new Map<string, CertView>();
   const all = new Map<string, CertView>();
   const read = (der: Uint8Array, what: string, index: number): CertView | null => {
     try {
       const view = toCertView(der);
-      caches.views.set(view.sha256, view);
+      views.set(view.sha256, view);
       return view;
     } catch (error) {
       notices.push(`${what} ${index + 1} is not a readable certificate: ${(error as Error).message}`);
@@ -102,26 +106,32 @@ export function compileTrustContext(input: TrustInput): TrustContext {
     seenCrls.add(crl.sha256);
     const verifiedBy = new Set<string>();
     for (const issuer of issuersBySubject.get(crl.issuerKey) ?? []) {
-      if (checkSignature(caches, crl, issuer) === 'ok') verifiedBy.add(issuer.sha256);
+      if (checkSignature(signing, crl, issuer) === 'ok') verifiedBy.add(issuer.sha256);
     }
     push(crlsByIssuer, crl.issuerKey, { ...crl, verifiedBy });
   });
 
+  const crls = [...crlsByIssuer.values()].flat();
+  const points = changePointsOf([...[...all.values()].flatMap(certificateChangePoints), ...crls.flatMap(crlChangePoints)]);
+  const caches: VerificationCaches = { views, ...signing, verdicts: new VerdictCache(VERDICT_LIMIT, points, (sha256) => all.get(sha256)?.der) };
+
   return Object.freeze({ anchors, issuersBySubject, issuersBySki, crlsByIssuer, notices: Object.freeze(notices), caches });
 }
 
-/** The CertView of a DER certificate, parsed at most once per context (presented chains repeat). */
-export function viewOf(caches: VerificationCaches, der: Uint8Array): CertView {
-  const sha256 = digestHex('sha256', der);
+/** The CertView of a DER certificate, parsed at most once per context (presented chains repeat); `sha256` and `decoded` when the caller has them. */
+export function viewOf(caches: VerificationCaches, der: Uint8Array, sha256 = digestHex('sha256', der), decoded?: DecodedCertificate): CertView {
   const cached = caches.views.get(sha256);
   if (cached) return cached;
-  const view = toCertView(der);
+  const view = toCertView(der, decoded);
   caches.views.set(sha256, view);
   return view;
 }
 
+/** The caches a signature check uses (all a context has while its CRLs are being compiled). */
+type SignatureCaches = Pick<VerificationCaches, 'keys' | 'signatures'>;
+
 /** The public key of a certificate (or an explicit SPKI, e.g. with inherited DSA parameters), cached by certificate. */
-export function keyOf(caches: VerificationCaches, cert: CertView, spki?: Uint8Array): KeyObject | null {
+export function keyOf(caches: SignatureCaches, cert: CertView, spki?: Uint8Array): KeyObject | null {
   if (spki) return publicKeyOf(spki);
   let key = caches.keys.get(cert.sha256);
   if (key === undefined) {
@@ -132,7 +142,7 @@ export function keyOf(caches: VerificationCaches, cert: CertView, spki?: Uint8Ar
 }
 
 /** Verify a certificate's or CRL's signature with an issuer's key; results are cached by (issuer, signed object). */
-export function checkSignature(caches: VerificationCaches, signed: { sha256: string; signed: SignedParts }, issuer: CertView, spki?: Uint8Array): SignatureOutcome {
+export function checkSignature(caches: SignatureCaches, signed: { sha256: string; signed: SignedParts }, issuer: CertView, spki?: Uint8Array): SignatureOutcome {
   const cacheKey = `${issuer.sha256}:${signed.sha256}`;
   const cached = spki ? undefined : caches.signatures.get(cacheKey);
   if (cached) return cached;

@@ -6,6 +6,8 @@ import { checkPath, effectiveSpkis, type Purpose } from './path-checks';
 import type { PolicyOptions } from './policy-tree';
 import { checkRevocation, type RevocationMode } from './revocation';
 import { viewOf, type TrustContext } from './trust-context';
+import { digestHex } from '../certificates/codec/text';
+import type { DecodedCertificate } from '../certificates/codec/types';
 
 /** How to verify: when, for what, and how hard to look at revocation. */
 export interface VerifyOptions {
@@ -14,6 +16,10 @@ export interface VerifyOptions {
   revocation: RevocationMode;
   /** RFC 5280 policy inputs; the default accepts any policy (what TLS client authentication needs). */
   policy?: PolicyOptions;
+  /** SHA-256 (lowercase hex) of the leaf's DER when the caller has already computed it, so it is not hashed twice. */
+  leafSha256?: string;
+  /** The leaf already decoded from the same DER (the gateway's facts cache), so it is not decoded twice. */
+  leafDecoded?: DecodedCertificate;
 }
 
 /** The verdict, plus the CRL URLs whose CRL was missing so the caller can fetch them and verify again. */
@@ -41,9 +47,11 @@ function untrusted(notes: SearchNotes, leaf: CertView): VerifyOutcome {
   return { valid: false, code: 'untrusted', message, chain, missingCrls: [] };
 }
 
+// Certificate times have whole seconds: compare at that granularity (x509-limbo validity::*-fractional).
+const validationTime = (options: VerifyOptions) => Math.floor(options.at.getTime() / 1000) * 1000;
+
 function verifyDepth(context: TrustContext, leaf: CertView, presented: readonly CertView[], options: VerifyOptions, depth: number, anchorSha?: string): VerifyOutcome {
-  // Certificate times have whole seconds: compare at that granularity (x509-limbo validity::*-fractional).
-  const at = Math.floor(options.at.getTime() / 1000) * 1000;
+  const at = validationTime(options);
   const notes: SearchNotes = { deepest: [], badSignature: null, exhausted: false };
   let best: { failure: Failure; path: CertView[]; missing: string[] } | null = null;
   let tried = 0;
@@ -85,22 +93,34 @@ function verifyDepth(context: TrustContext, leaf: CertView, presented: readonly 
 /**
  * Verify a client's (or server's) certificate against a compiled trust context (RFC 5280 section
  * 6 for what client-certificate authentication needs). Synchronous: every input is in memory;
- * missing CRLs are reported in `missingCrls` for the caller to fetch and retry.
+ * missing CRLs are reported in `missingCrls` for the caller to fetch and retry. The verdict for
+ * the default policy is kept in the context (verdict-cache.ts) for as long as it cannot change,
+ * and returned frozen: callers share it.
  */
 export function verify(context: TrustContext, leafDer: Uint8Array, presented: readonly Uint8Array[], options: VerifyOptions): VerifyOutcome {
+  const at = validationTime(options);
+  const leafSha256 = options.leafSha256 ?? digestHex('sha256', leafDer);
+  // Policy inputs (the CLI's and the test suites') are not part of the key: those verdicts are not kept.
+  const keep = options.policy === undefined;
+  const cached = keep ? context.caches.verdicts.get(leafSha256, options.purpose, options.revocation, presented, at) : undefined;
+  if (cached) return cached;
   let leaf: CertView;
   try {
-    leaf = viewOf(context.caches, leafDer);
+    leaf = viewOf(context.caches, leafDer, leafSha256, options.leafDecoded);
   } catch (error) {
     return { valid: false, code: 'invalid', message: `Certificate format check failed: the certificate cannot be read (${(error as Error).message}).`, chain: [], missingCrls: [] };
   }
-  const views: CertView[] = [];
-  for (const der of presented) {
+  const views = presented.map((der) => {
     try {
-      views.push(viewOf(context.caches, der));
+      return viewOf(context.caches, der);
     } catch {
       // An unreadable extra certificate from the client cannot be part of any path: ignore it.
+      return null;
     }
-  }
-  return verifyDepth(context, leaf, views, options, 0);
+  });
+  const outcome = verifyDepth(context, leaf, views.filter((v): v is CertView => v !== null), options, 0);
+  if (!keep) return outcome;
+  const shared = Object.freeze({ ...outcome, chain: Object.freeze(outcome.chain), missingCrls: Object.freeze(outcome.missingCrls) }) as VerifyOutcome;
+  context.caches.verdicts.set(leafSha256, options.purpose, options.revocation, presented, { leaf, presented: views }, at, shared);
+  return shared;
 }

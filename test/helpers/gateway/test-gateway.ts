@@ -13,6 +13,8 @@ export interface TestGateway {
   audits: AuditRecord[];
   /** Every error the gateway reported. */
   errors: string[];
+  /** How many records main has once every decision made so far arrived: the `since` of the next `audited`. */
+  auditMark(): Promise<number>;
   /** The records after the first `since`, once at least `count` arrived (they cross threads after the response). */
   audited(since: number, count?: number): Promise<AuditRecord[]>;
   report(): ListeningReport;
@@ -52,6 +54,7 @@ export async function startTestGateway(fixture: GatewayFixture, options: { inThr
     audits,
     errors,
     report: () => latest,
+    auditMark: () => gateway.auditFlushed().then(() => audits.length),
     audited: (since, count = 1) => pollUntil(async () => audits.slice(since), (r) => r.length >= count, 5000),
     binding: find,
     port: (site, protocol, host) => find(site, protocol, host).port,

@@ -83,6 +83,33 @@ describe('audit log', () => {
     }
   });
 
+  it('takes the worker batches of JSON lines: rotated at line boundaries as single records are, each record to listeners', async () => {
+    const data = makeTempDir('audit-batches-');
+    try {
+      const size = Buffer.byteLength(`${JSON.stringify(record(0))}\n`);
+      const log = openAuditLog({ dataDir: data.path, maxBytes: size * 10, maxFiles: 3 });
+      const seen: string[] = [];
+      log.subscribe((r) => seen.push(r.path));
+      // 45 records in batches of 1, 7, 13 and 24 lines: batches cross the 10-record files.
+      let n = 0;
+      for (const count of [1, 7, 13, 24]) {
+        let batch = '';
+        for (let i = 0; i < count; i++) batch += `${JSON.stringify(record(n++))}\n`;
+        log.writeLines(batch.split(/(?<=\n)/));
+      }
+      await log.close();
+      const dir = join(data.path, 'audit');
+      expect(readdirSync(dir).sort()).toEqual(['audit.log', 'audit.log.1', 'audit.log.2']);
+      const kept = [...lines(join(dir, 'audit.log.2')), ...lines(join(dir, 'audit.log.1')), ...lines(join(dir, 'audit.log'))];
+      expect(kept.map((r) => r.path)).toEqual(Array.from({ length: 25 }, (_, i) => `/page/${i + 20}`));
+      expect(lines(join(dir, 'audit.log'))).toHaveLength(5);
+      for (const name of ['audit.log.1', 'audit.log.2']) expect(readFileSync(join(dir, name)).length).toBe(size * 10);
+      expect(seen).toEqual(Array.from({ length: 45 }, (_, i) => `/page/${String(i).padStart(2, '0')}`));
+    } finally {
+      data.cleanup();
+    }
+  });
+
   describe('fed by a running gateway', () => {
     const work = makeTempDir('audit-gateway-');
     const fixture = new GatewayFixture();

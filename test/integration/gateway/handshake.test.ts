@@ -57,7 +57,7 @@ describe('gateway handshake', () => {
     const output = await sClient(pki, shared, { servername: 'www.sites.test', cert: pki.alice });
     expect(output).toContain('Finished');
     expect(output).not.toContain('CertificateRequest');
-    const before = gw.audits.length;
+    const before = await gw.auditMark();
     const answer = await curl(pki, ['--resolve', `www.sites.test:${shared}:127.0.0.1`, `https://www.sites.test:${shared}/missing.txt`]);
     // Anonymous and allowed: the decision let it through to the static folder, which has no such file.
     expect(answer.status).toBe(404);
@@ -78,7 +78,7 @@ describe('gateway handshake', () => {
     expect(misdirected.status).toBe(421);
     // Under its own name the request is judged by Beta, whose trust list has the issuing CA only:
     // an intermediate helps build chains but anchors none (spec section 5), so 403.16.
-    const before = gw.audits.length;
+    const before = await gw.auditMark();
     const own = await curl(pki, [...resolve, ...curlCert(pki.alice), `https://b.test:${shared}/`]);
     expect(own.headers['x-certmapper-status']).toBe('403.16');
     expect((await gw.audited(before))[0]).toMatchObject({ site: 'Beta', status: '403.16', certificateSha256: pki.alice.sha256 });

@@ -58,6 +58,7 @@ describe('gateway reconfiguration', () => {
     expect(existing.status).toBe(404);
     // The very same TCP connection as before the change.
     expect(existing.localPort).toBe(before.localPort);
+    await gw.auditMark();
     const records = gw.audits.filter((r) => r.certificateSha256 === pki.alice.sha256);
     expect(records.at(-1)).toMatchObject({ status: '200.0', account: 'alice' });
   });

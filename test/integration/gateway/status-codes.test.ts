@@ -142,7 +142,7 @@ describe('gateway status codes', () => {
   });
 
   it('audits one record per decision: site, path, client, certificate, status, account, step, time spent', async () => {
-    const before = gw.audits.length;
+    const before = await gw.auditMark();
     await curl(pki, [...curlCert(pki.alice), url('/admin/')]);
     const records = await gw.audited(before);
     expect(records).toHaveLength(1);
@@ -164,7 +164,7 @@ describe('gateway status codes', () => {
 
   it('detailed errors are for loopback clients only (IPv4, IPv6, IPv4-mapped); others get the bare status, like IIS', async () => {
     const port = gw.port('Everywhere');
-    const before = gw.audits.length;
+    const before = await gw.auditMark();
     for (const [name, address] of [['127.0.0.1', '127.0.0.1'], ['::1', '[::1]']]) {
       const answer = await curl(pki, [...curlCert(pki.carol), `https://${address}:${port}/`]);
       expect([name, answer.headers['x-certmapper-status']]).toEqual([name, '401.2']);
@@ -180,7 +180,7 @@ describe('gateway status codes', () => {
   });
 
   it('detailed errors off: no substatus header and a terse body, even for loopback; the audit still has the substatus', async () => {
-    const before = gw.audits.length;
+    const before = await gw.auditMark();
     const answer = await curl(pki, [...curlCert(pki.carol), `https://127.0.0.1:${gw.port('Quiet')}/`]);
     expect([answer.status, answer.headers['x-certmapper-status'], answer.body]).toEqual([401, undefined, '401 Unauthorized\n']);
     expect((await gw.audited(before))[0]).toMatchObject({ site: 'Quiet', status: '401.2', failedStep: 'mapping' });
