@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { importBench } from './import-bench.mjs';
 import { consoleStartBench } from './console-start-bench.mjs';
 import { formatGatewayTable, gatewayBench } from './gateway-bench.mjs';
+import { authorityBench } from './authority-bench.mjs';
+import { authorityRevokeBench } from './authority-revoke-bench.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = fileURLToPath(new URL('../app/dist/cli/certmapper.js', import.meta.url));
@@ -55,6 +57,20 @@ function decisionBench() {
   return rows;
 }
 
+/** bench/keygen-bench.ts through vite-node: key generation per algorithm and one PKCS#12 write, every run's time. */
+function keygenBench() {
+  const run = spawnSync('npx', ['vite-node', 'bench/keygen-bench.ts'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const measures = run.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+  if (run.status !== 0 || measures.length === 0) throw new Error(`keygen-bench failed (${run.status}): ${run.stderr.split('\n').filter((l) => !l.includes('npm warn')).join(' ').slice(-600)}`);
+  // Sub-20 ms measures in microseconds, so EC and Ed25519 do not all print as "1 ms".
+  const timed = (times) => (median(times) < 20 ? { unit: 'us', times: times.map((t) => t * 1000) } : { unit: 'ms', times });
+  return measures.map((m) =>
+    m.measure === 'keygen'
+      ? { name: `key generation, ${m.algorithm}`, ...timed(m.times), goal: '-', detail: 'webcrypto generateKey + PKCS#8/SPKI export, in process' }
+      : { name: 'PKCS#12 write (leaf + 2 CA certificates, AES-256, 2,048 PBKDF2 iterations)', ...timed(m.times), goal: '-', detail: 'what every exported or issued .pfx costs' },
+  );
+}
+
 const rows = [];
 let failures = 0;
 let gateway = null;
@@ -76,6 +92,9 @@ async function section(name, fn) {
 await section('import', async () => rows.push(await importBench({ cli })));
 await section('web console start', async () => rows.push(...(await consoleStartBench({ cli }))));
 await section('decision (in process)', async () => rows.push(...decisionBench()));
+await section('key generation (in process)', async () => rows.push(...keygenBench()));
+await section('local authority (in process)', async () => rows.push(...authorityBench({ root })));
+await section('local authority: revoke -> 403.13', async () => rows.push(...(await authorityRevokeBench({ cli }))));
 await section('gateway load', async () => {
   gateway = await gatewayBench({ cli });
   rows.push(...gateway.rows);

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'WRONG_PASSWORD',
   'INTEGRITY',
   'UNSUPPORTED_ENCRYPTION',
+  /** A certificate was offered for a key it does not belong to (e.g. a CA reply for another request). */
+  'KEY_MISMATCH',
   'STORE_CORRUPTED',
   'IO_ERROR',
   'INTERNAL',

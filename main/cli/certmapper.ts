@@ -13,6 +13,10 @@ import { RULE_USAGE, ruleCommand } from './commands/rule-command';
 import { ACCOUNT_USAGE, accountCommand } from './commands/account-command';
 import { AUTHZ_USAGE, authzCommand } from './commands/authz-command';
 import { WHATIF_USAGE, whatifCommand } from './commands/whatif-command';
+import { KEY_USAGE, keyCommand } from './commands/key-command';
+import { BINDING_USAGE, bindingCommand } from './commands/binding-command';
+import { EXPIRY_USAGE, expiryCommand } from './commands/expiry-command';
+import { CA_USAGE, caCommand } from './commands/ca-command';
 
 const USAGE = `Usage: certmapper [--data DIR] <command>
 
@@ -26,6 +30,10 @@ ${RULE_USAGE}
 ${ACCOUNT_USAGE}
 ${AUTHZ_USAGE}
 ${WHATIF_USAGE}
+${KEY_USAGE}
+${BINDING_USAGE}
+${EXPIRY_USAGE}
+${CA_USAGE}
 certmapper info [--json]`;
 
 /** Pull the global --data option out wherever it appears, so every verb accepts it. */
@@ -83,6 +91,14 @@ export async function runCli(argv: string[], io = { out: console.log, err: conso
         return await authzCommand(context);
       case 'whatif':
         return await whatifCommand(context);
+      case 'key':
+        return await keyCommand(context);
+      case 'binding':
+        return await bindingCommand(context);
+      case 'expiry':
+        return await expiryCommand(context);
+      case 'ca':
+        return await caCommand(context);
       case 'info': {
         const result = await context.dispatch('app.info', {}, { transport: 'cli' });
         io.out(JSON.stringify(result.ok ? result.value : result.error, null, 2));

@@ -8,6 +8,7 @@ import { registerIpcTransport } from './ipc-transport';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { hardenSession, hardenWindow } from './window-security';
 import { APP_ORIGIN } from './ipc-names';
+import { startExpiryNotifications } from './expiry-notifier';
 
 // The Electron shell: wiring only. Services, storage and transports live elsewhere and run under plain Node.
 const distDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +39,8 @@ app.whenReady().then(async () => {
   });
   hardenWindow(window);
   window.once('ready-to-show', () => window.show());
+  const stopNotifying = startExpiryNotifications(services.expiry, () => window.show());
+  app.on('before-quit', stopNotifying);
   if (server.notices.length) void dialog.showMessageBox({ type: 'info', message: server.notices.join('\n\n') });
   void window.loadURL(`${APP_ORIGIN}/index.html`);
 });

@@ -9,6 +9,7 @@ import type { Cipher } from '../storage/cipher';
 import { openElectronStore } from './adapters/electron-store-config-store';
 import { SafeStorageCipher } from './adapters/safe-storage-cipher';
 import { emptyConfigDocument, type ConfigDocument } from '../services/sites/config-document';
+import { emptyAuthorityDocument, type AuthorityDocument } from '../services/authority/authority-document';
 
 /** The OS keychain when it really encrypts; otherwise the 0600 key file, and the administrator is told. */
 function desktopCipher(dataDir: string, notices: string[]): Cipher {
@@ -25,12 +26,14 @@ function desktopCipher(dataDir: string, notices: string[]): Cipher {
 export function openDesktopServices(dataDir: string, version: string): Services {
   const certificates = openElectronStore<CertificateDocument>({ dir: dataDir, name: 'certificates', defaults: emptyCertificateDocument() });
   const config = openElectronStore<ConfigDocument>({ dir: dataDir, name: 'config', defaults: emptyConfigDocument() });
-  const notices = [...certificates.notices, ...config.notices];
+  const authority = openElectronStore<AuthorityDocument>({ dir: dataDir, name: 'authority', defaults: emptyAuthorityDocument() });
+  const notices = [...certificates.notices, ...config.notices, ...authority.notices];
   return createServices({
     dataDir,
     version,
     certificateStore: certificates.store,
     configStore: config.store,
+    authorityStore: authority.store,
     vault: new EncryptedFileVault(dataDir, desktopCipher(dataDir, notices)),
     clock: systemClock,
     notices,

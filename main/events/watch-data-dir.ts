@@ -6,6 +6,7 @@ import type { EventHub } from './event-hub';
 const TOPIC_OF_FILE: Record<string, DataChangedEvent['topic']> = {
   'certificates.json': 'certificates',
   'config.json': 'sites',
+  'authority.json': 'authority',
 };
 
 /**

@@ -9,6 +9,8 @@ import { createDispatcher } from '../ipc/dispatcher';
 import type { Services } from '../services/create-services';
 import { ensureDefaultSite } from '../services/sites/default-site';
 import { createHandlers } from '../services/handlers';
+import { startAuthorityRuntime } from '../services/authority/authority-runtime';
+import { forgetGatewayListeners, publishGatewayListeners } from '../services/bindings/gateway-listeners';
 import { startWebServer, type RunningWebServer } from '../web/web-server';
 import { createAccessToken } from '../web/access-token';
 import { openNodeServices } from './open-node-services';
@@ -58,11 +60,17 @@ export async function startServer(options: ServerOptions) {
     dataDir: options.dataDir,
     getSnapshot: () => compileSnapshot({ ...services.snapshotSources(), version: ++version }),
     onAudit: (record) => hub.emit('audit.record', record),
-    onListening: (report) => options.onListening?.(report.bindings.map((b) => `Site "${b.site}": ${b.error ? `cannot listen on ${b.url}: ${b.error}` : `listening on ${b.url}`}`)),
+    onListening: (report) => {
+      // The CLI in another process tells our own listeners from another program's by this (binding checks).
+      publishGatewayListeners(options.dataDir, report);
+      options.onListening?.(report.bindings.map((b) => `Site "${b.site}": ${b.error ? `cannot listen on ${b.url}: ${b.error}` : `listening on ${b.url}`}`));
+    },
     onError: (message) => console.error(`Gateway: ${message}`),
   });
   const stopFollowing = followChanges(services, hub, gateway, () => ++version);
   const stopWatching = watchDataDir(options.dataDir, hub);
+  // The local authority's CRL publisher and CRL reissue timer (serve and the desktop app alike).
+  const authority = await startAuthorityRuntime({ authority: services.authority, hub, onLine: (line) => options.onListening?.([line]) });
   const dispatch = publishingDispatch(createDispatcher(createHandlers(services), (error) => console.error('Unexpected error:', error)), hub);
   let web: RunningWebServer | undefined;
   if (options.consolePort !== null) {
@@ -79,7 +87,9 @@ export async function startServer(options: ServerOptions) {
       stopWatching();
       stopFollowing();
       await web?.close();
+      await authority.close();
       await gateway.stop();
+      forgetGatewayListeners(options.dataDir);
     },
   };
 }

@@ -1,10 +1,15 @@
 import type { Clock, ConfigStore, SecretVault } from '../ports';
 import { AccountService } from './accounts/account-service';
+import { AuthorityService } from './authority/authority-service';
+import type { AuthorityDocument } from './authority/authority-document';
+import { BindingService, bindingServiceOptions } from './bindings/binding-service';
+import { ExpiryService } from './expiry/expiry-service';
 import { CertificateService } from './certificates/certificate-service';
 import type { CertificateDocument } from './certificates/certificate-document';
 import { MappingService } from './mappings/mapping-service';
 import type { ConfigDocument } from './sites/config-document';
 import { SiteService } from './sites/site-service';
+import { KeyService } from './keys/key-service';
 
 /** What a composition root (Node or Electron) hands over: storage, secrets, time and start-up notices. */
 export interface ServiceDependencies {
@@ -12,6 +17,8 @@ export interface ServiceDependencies {
   version: string;
   certificateStore: ConfigStore<CertificateDocument>;
   configStore: ConfigStore<ConfigDocument>;
+  /** authority.json: the local certificate authority and its register of issued certificates. */
+  authorityStore: ConfigStore<AuthorityDocument>;
   vault: SecretVault;
   clock: Clock;
   /** Messages the administrator must see (a store recovered from corruption, a first start). */
@@ -28,6 +35,11 @@ export interface Services {
   sites: SiteService;
   accounts: AccountService;
   mappings: MappingService;
+  bindings: BindingService;
+  expiry: ExpiryService;
+  /** The Key Manager: keys, requests, installing replies, PKCS#12 / PKCS#8 import and export. */
+  keys: KeyService;
+  authority: AuthorityService;
   /** What the gateway's snapshot is compiled from: the two documents and the vault. */
   snapshotSources(): { config: ConfigDocument; certificates: CertificateDocument; vault: SecretVault };
 }
@@ -36,6 +48,7 @@ export function createServices(deps: ServiceDependencies): Services {
   const certificates = new CertificateService(deps.certificateStore, deps.vault, deps.clock);
   const sites = new SiteService(deps.configStore, certificates);
   const accounts = new AccountService(deps.configStore);
+  const mappings = new MappingService(sites, accounts, certificates, deps.vault);
   return {
     dataDir: deps.dataDir,
     version: deps.version,
@@ -44,7 +57,11 @@ export function createServices(deps: ServiceDependencies): Services {
     certificates,
     sites,
     accounts,
-    mappings: new MappingService(sites, accounts, certificates, deps.vault),
+    mappings,
+    authority: new AuthorityService(deps.authorityStore, deps.vault, deps.clock, { certificates, sites, accounts, mappings }),
+    bindings: new BindingService(sites, certificates, bindingServiceOptions(deps.dataDir, deps.clock)),
+    expiry: new ExpiryService(deps.configStore, deps.certificateStore, deps.clock),
+    keys: new KeyService({ config: deps.configStore, certificateStore: deps.certificateStore, certificates, vault: deps.vault, clock: deps.clock }),
     snapshotSources: () => ({ config: deps.configStore.read(), certificates: deps.certificateStore.read(), vault: deps.vault }),
   };
 }

@@ -4,6 +4,7 @@ import { createEngineCache } from './whatif/engine-cache';
 import { runWhatIf } from './whatif/whatif-service';
 import { previewRules } from './whatif/rule-preview';
 import { readRecentAudit } from './audit/read-recent-audit';
+import { authorityHandlers } from './authority/authority-handlers';
 
 /** The one handler table every transport calls: thin adapters from channels to services. */
 export function createHandlers(services: Services): HandlerTable {
@@ -64,11 +65,36 @@ export function createHandlers(services: Services): HandlerTable {
     'whatif.run': (request) => runWhatIf(engine(), request, services.clock.now()),
     'mappings.preview': ({ rules }) => previewRules(services.snapshotSources().certificates, rules),
     'audit.recent': ({ limit, site, status }) => ({ items: readRecentAudit(services.dataDir, { limit, site, status }) }),
+    'bindings.list': () => ({ items: services.bindings.list() }),
+    'bindings.check': async ({ site, binding, replacing }) => ({ conflicts: await services.bindings.check(site, binding, replacing) }),
+    'bindings.add': ({ site, binding }) => services.bindings.add(site, binding),
+    'bindings.update': ({ site, binding, to }) => services.bindings.update(site, binding, to),
+    'bindings.remove': ({ site, binding }) => {
+      services.bindings.remove(site, binding);
+      return { removed: true as const };
+    },
+    'expiry.overview': (options) => services.expiry.overview(options),
+    'expiry.setLeadDays': ({ days }) => ({ leadDays: services.expiry.setLeadDays(days) }),
+    'keys.list': () => services.keys.list(),
+    'keys.createRequest': (input) => services.keys.createRequest(input),
+    'keys.install': (input) => services.keys.install(input),
+    'keys.import': (input) => services.keys.import(input),
+    'keys.exportPkcs12': (input) => services.keys.exportPkcs12(input),
+    'keys.exportPkcs8': (input) => services.keys.exportPkcs8(input),
+    'keys.cancelRequest': ({ requestId }) => {
+      services.keys.cancelRequest(requestId);
+      return { removed: true as const };
+    },
+    'keys.delete': ({ key }) => {
+      services.keys.delete(key);
+      return { deleted: true as const };
+    },
     'accounts.list': () => ({ items: accounts.list() }),
     'accounts.upsert': (account) => accounts.upsert(account),
     'accounts.remove': ({ name }) => {
       accounts.remove(name);
       return { removed: true as const };
     },
+    ...authorityHandlers(services.authority),
   };
 }

@@ -21,6 +21,33 @@ import {
   siteSchema,
 } from '../models/site';
 import { auditRecordSchema, decisionSchema } from '../models/decision';
+import {
+  createRequestResultSchema,
+  createRequestSchema,
+  exportedFileSchema,
+  exportPkcs12InputSchema,
+  exportPkcs8InputSchema,
+  importKeyInputSchema,
+  importKeyResultSchema,
+  installInputSchema,
+  installResultSchema,
+  keyInfoSchema,
+  pendingRequestSchema,
+} from '../models/key';
+import { bindingConflictSchema, bindingInputSchema, bindingKeySchema, bindingRowSchema } from '../models/binding';
+import { expiryLeadDaysSchema, expiryOverviewSchema } from '../models/expiry';
+import {
+  authorityInfoSchema,
+  authorityInitInputSchema,
+  crlFileSchema,
+  issueClientInputSchema,
+  issueClientResultSchema,
+  issuedCertificateSchema,
+  revokeInputSchema,
+  revokeResultSchema,
+  signRequestInputSchema,
+  signRequestResultSchema,
+} from '../models/authority';
 
 /** A channel: one name, what it takes and what it answers. Declared once, used by every transport. */
 export interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -230,7 +257,15 @@ export const contract = {
     summary: 'Local accounts and their groups',
   }),
   'accounts.upsert': channel({
-    input: z.object({ name: z.string().min(1).max(256), groups: z.array(z.string().min(1)).default([]), description: z.string().max(1024).default('') }).strict(),
+    input: z
+      .object({
+        name: z.string().min(1).max(256),
+        groups: z.array(z.string().min(1)).default([]),
+        description: z.string().max(1024).default(''),
+        email: accountSchema.shape.email,
+        upn: accountSchema.shape.upn,
+      })
+      .strict(),
     output: accountSchema,
     mutates: true,
     summary: 'Add an account or change its groups',
@@ -267,6 +302,138 @@ export const contract = {
     mutates: false,
     summary: 'The newest audit records (one per gateway decision), newest first',
   }),
+  'bindings.list': channel({
+    input: noInput,
+    output: z.object({ items: z.array(bindingRowSchema) }),
+    mutates: false,
+    summary: "Every site's bindings in one place, with the certificate each presents",
+  }),
+  'bindings.check': channel({
+    input: z.object({ site: siteRef, binding: bindingKeySchema, replacing: bindingKeySchema.nullable().optional() }).strict(),
+    output: z.object({ conflicts: z.array(bindingConflictSchema) }),
+    mutates: false,
+    summary: 'Why a binding could not be saved (same address:port:host, all addresses against one, the port held by another program), before saving',
+  }),
+  'bindings.add': channel({
+    input: z.object({ site: siteRef, binding: bindingInputSchema }).strict(),
+    output: bindingRowSchema,
+    mutates: true,
+    summary: 'Add a binding to a site (refused with CONFLICT and the explanation)',
+  }),
+  'bindings.update': channel({
+    input: z.object({ site: siteRef, binding: bindingKeySchema, to: bindingInputSchema }).strict(),
+    output: bindingRowSchema,
+    mutates: true,
+    summary: "Edit a binding in place (address, port, host name or certificate); a new certificate is presented from the next handshake",
+  }),
+  'bindings.remove': channel({
+    input: z.object({ site: siteRef, binding: bindingKeySchema }).strict(),
+    output: z.object({ removed: z.literal(true) }),
+    mutates: true,
+    summary: 'Remove a binding from a site (not its last one)',
+  }),
+  'expiry.overview': channel({
+    input: z.object({ scope: z.enum(['in-use', 'all']).default('in-use'), withinDays: z.number().int().min(0).max(36500).optional() }).strict(),
+    output: expiryOverviewSchema,
+    mutates: false,
+    summary: 'What expires when (certificates and CRL next updates), where each is used, and the warning at the lead time',
+  }),
+  'expiry.setLeadDays': channel({
+    input: z.object({ days: expiryLeadDaysSchema }).strict(),
+    output: z.object({ leadDays: z.number() }),
+    mutates: true,
+    summary: 'How many days ahead expiry warnings start (stored in the configuration)',
+  }),
+  'keys.list': channel({
+    input: noInput,
+    output: z.object({ keys: z.array(keyInfoSchema), requests: z.array(pendingRequestSchema) }),
+    mutates: false,
+    summary: 'Key Manager: keys (references; private keys are in the vault) with their certificates, and pending requests',
+  }),
+  'keys.createRequest': channel({
+    input: createRequestSchema.strict(),
+    output: createRequestResultSchema,
+    mutates: true,
+    summary: 'Create Certificate Request: a new key (or a reused one) and a PKCS#10 request that waits as pending',
+  }),
+  'keys.install': channel({
+    input: installInputSchema.strict(),
+    output: installResultSchema,
+    mutates: true,
+    summary: "Complete Certificate Request: install the authority's reply (any encoding) with its pending key; a reply for another key is refused",
+  }),
+  'keys.import': channel({
+    input: importKeyInputSchema.strict(),
+    output: importKeyResultSchema,
+    mutates: true,
+    summary: 'Import private keys from PKCS#12 or PKCS#8 (encrypted or not) into the vault',
+  }),
+  'keys.exportPkcs12': channel({
+    input: exportPkcs12InputSchema.strict(),
+    output: exportedFileSchema,
+    mutates: false,
+    summary: 'Export a certificate with its key (and chain) as a password-protected PKCS#12 file (AES-256)',
+  }),
+  'keys.exportPkcs8': channel({
+    input: exportPkcs8InputSchema,
+    output: exportedFileSchema,
+    mutates: false,
+    summary: 'Export a private key as encrypted PKCS#8 (AES-256)',
+  }),
+  'keys.cancelRequest': channel({
+    input: z.object({ requestId: z.string().min(1).max(128) }).strict(),
+    output: z.object({ removed: z.literal(true) }),
+    mutates: true,
+    summary: 'Forget a pending request (its key is kept)',
+  }),
+  'keys.delete': channel({
+    input: z.object({ key: z.string().min(1).max(128) }).strict(),
+    output: z.object({ deleted: z.literal(true) }),
+    mutates: true,
+    summary: 'Delete a key and its pending requests (installed certificates keep their own copy of the key)',
+  }),
+  'authority.status': channel({
+    input: noInput,
+    output: z.object({ authority: authorityInfoSchema.nullable() }),
+    mutates: false,
+    summary: 'The local certificate authority (root, intermediate, CRLs), or null before it is created',
+  }),
+  'authority.init': channel({
+    input: authorityInitInputSchema,
+    output: authorityInfoSchema,
+    mutates: true,
+    summary: 'Create the local certificate authority (once per data folder)',
+  }),
+  'authority.issued': channel({
+    input: noInput,
+    output: z.object({ items: z.array(issuedCertificateSchema) }),
+    mutates: false,
+    summary: 'Every certificate the local authority issued, newest first, with its status',
+  }),
+  'authority.issueClient': channel({
+    input: issueClientInputSchema,
+    output: issueClientResultSchema,
+    mutates: true,
+    summary: 'Issue a client certificate for an account as a password-protected PKCS#12, optionally mapped on a site',
+  }),
+  'authority.signRequest': channel({
+    input: signRequestInputSchema,
+    output: signRequestResultSchema,
+    mutates: true,
+    summary: 'Sign a PKCS#10 request made elsewhere as a client or server certificate',
+  }),
+  'authority.revoke': channel({
+    input: revokeInputSchema,
+    output: revokeResultSchema,
+    mutates: true,
+    summary: 'Revoke an issued certificate with a reason; the CRL is reissued and the gateway follows',
+  }),
+  'authority.crl': channel({
+    input: z.object({ role: z.enum(['issuing', 'root']).default('issuing') }).strict(),
+    output: crlFileSchema,
+    mutates: false,
+    summary: 'The current CRL of the issuing CA (or of the root), DER',
+  }),
 } as const;
 
 export type Contract = typeof contract;
@@ -291,5 +458,5 @@ export interface EventPayloads {
 }
 
 export interface DataChangedEvent {
-  topic: 'certificates' | 'crls' | 'sites' | 'mappings' | 'accounts' | 'whatif' | 'audit';
+  topic: 'certificates' | 'crls' | 'sites' | 'mappings' | 'accounts' | 'whatif' | 'audit' | 'bindings' | 'expiry' | 'keys' | 'authority';
 }

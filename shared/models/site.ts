@@ -147,6 +147,10 @@ export const accountSchema = z.object({
   name: z.string().min(1).max(256),
   groups: z.array(z.string()),
   description: z.string().max(1024),
+  /** Written as the rfc822Name of client certificates the local authority issues for the account. */
+  email: z.string().email().max(254).optional(),
+  /** User principal name (user@domain), written as the UPN otherName of those certificates (Windows logon mapping). */
+  upn: z.string().regex(/^[^@\s]+@[^@\s]+$/, 'a UPN looks like user@domain').max(1024).optional(),
 });
 export type Account = z.infer<typeof accountSchema>;
 

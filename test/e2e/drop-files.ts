@@ -4,9 +4,10 @@ import type { Page } from 'playwright-core';
 
 /**
  * Drop files on the page as a user dragging them from the file manager would: a DataTransfer holding
- * real File objects (built in the page from the files' bytes), then dragenter, dragover and drop on the body.
+ * real File objects (built in the page from the files' bytes), then dragenter, dragover and drop on the
+ * body, or on `target` (a selector: a dialog's own drop zone).
  */
-export async function dropFiles(page: Page, paths: string[], beforeDrop?: () => Promise<void>): Promise<void> {
+export async function dropFiles(page: Page, paths: string[], beforeDrop?: () => Promise<void>, target = 'body'): Promise<void> {
   const files = paths.map((path) => ({ name: basename(path), base64: readFileSync(path).toString('base64') }));
   const dataTransfer = await page.evaluateHandle((list) => {
     const transfer = new DataTransfer();
@@ -16,9 +17,9 @@ export async function dropFiles(page: Page, paths: string[], beforeDrop?: () => 
     }
     return transfer;
   }, files);
-  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
-  await page.dispatchEvent('body', 'dragover', { dataTransfer });
+  await page.dispatchEvent(target, 'dragenter', { dataTransfer });
+  await page.dispatchEvent(target, 'dragover', { dataTransfer });
   await beforeDrop?.();
-  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await page.dispatchEvent(target, 'drop', { dataTransfer });
   await dataTransfer.dispose();
 }

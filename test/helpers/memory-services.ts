@@ -3,6 +3,7 @@ import { emptyCertificateDocument } from '../../main/services/certificates/certi
 import { MemoryConfigStore } from '../../main/storage/memory-config-store';
 import { MemoryVault } from '../../main/storage/memory-vault';
 import { emptyConfigDocument } from '../../main/services/sites/config-document';
+import { emptyAuthorityDocument } from '../../main/services/authority/authority-document';
 import type { Clock } from '../../main/ports';
 
 /** Real services over the in-memory fakes of the ports (the fakes are held honest by contract tests). */
@@ -12,6 +13,7 @@ export function memoryServices(clock: Clock = { now: () => new Date() }): Servic
     version: '0.0.0-test',
     certificateStore: new MemoryConfigStore('certificates', emptyCertificateDocument()),
     configStore: new MemoryConfigStore('config', emptyConfigDocument()),
+    authorityStore: new MemoryConfigStore('authority', emptyAuthorityDocument()),
     vault: new MemoryVault(),
     clock,
     notices: [],

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { call, UsageError, type CliContext } from '../cli-context';
 import { formatTable } from '../table';
 
-export const ACCOUNT_USAGE = `certmapper account add NAME [--group G...] [--description TEXT]
+export const ACCOUNT_USAGE = `certmapper account add NAME [--group G...] [--description TEXT] [--email ADDR] [--upn USER@DOMAIN]
 certmapper account list [--json]
 certmapper account remove NAME`;
 
@@ -12,12 +12,12 @@ export async function accountCommand(context: CliContext): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { group: { type: 'string', multiple: true }, description: { type: 'string' }, json: { type: 'boolean' } },
+    options: { group: { type: 'string', multiple: true }, description: { type: 'string' }, email: { type: 'string' }, upn: { type: 'string' }, json: { type: 'boolean' } },
   });
   switch (verb) {
     case 'add': {
       if (!positionals[0]) throw new UsageError('account add needs NAME');
-      const account = await call(context, 'accounts.upsert', { name: positionals[0], groups: values.group ?? [], description: values.description ?? '' });
+      const account = await call(context, 'accounts.upsert', { name: positionals[0], groups: values.group ?? [], description: values.description ?? '', email: values.email, upn: values.upn });
       context.out(`Account ${account.name}${account.groups.length ? ` (groups: ${account.groups.join(', ')})` : ''}`);
       return 0;
     }

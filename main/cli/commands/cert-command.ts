@@ -5,9 +5,11 @@ import { call, UsageError, type CliContext } from '../cli-context';
 import { formatTable } from '../table';
 import { parseChoice } from '../parse-options';
 import { VERIFY_USAGE, verifyCommand } from './verify-command';
+import { listExpiring } from './expiry-command';
 
 export const CERT_USAGE = `certmapper cert import FILE... [--password P] [--store root|intermediate|client|server] [--json]
 certmapper cert list [--store S] [--json]
+certmapper cert list --expiring DAYS [--json]   (expiring within DAYS, expired ones marked, with where each is used)
 certmapper cert show SHA256 [--json]
 certmapper cert export SHA256 --format pem|der|p7b --out FILE
 certmapper cert move SHA256 --store S
@@ -80,7 +82,8 @@ function describeImport(result: ImportFileResult): string {
 }
 
 async function list(context: CliContext): Promise<number> {
-  const { values } = parseArgs({ args: context.args, options: { store: { type: 'string' }, json: { type: 'boolean' } } });
+  const { values } = parseArgs({ args: context.args, options: { store: { type: 'string' }, json: { type: 'boolean' }, expiring: { type: 'string' } } });
+  if (values.expiring !== undefined) return listExpiring(context, values.expiring, values.json === true);
   const { items } = await call(context, 'certificates.list', { store: storeOption(values.store) });
   if (values.json) {
     context.out(JSON.stringify(items, null, 2));

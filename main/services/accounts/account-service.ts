@@ -12,8 +12,13 @@ export class AccountService {
   }
 
   /** Add an account, or update its groups and description if it exists. */
-  upsert(account: Account): Account {
+  upsert(input: Account): Account {
     const document = this.store.read();
+    const existing = document.accounts[input.name.toLowerCase()];
+    // An update that does not mention email or UPN keeps them: certificates were issued with them.
+    const account: Account = { ...input, email: input.email ?? existing?.email, upn: input.upn ?? existing?.upn };
+    if (account.email === undefined) delete account.email;
+    if (account.upn === undefined) delete account.upn;
     this.store.write({ ...document, accounts: { ...document.accounts, [account.name.toLowerCase()]: account } });
     return account;
   }

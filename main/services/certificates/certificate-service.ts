@@ -12,9 +12,9 @@ import type { Clock, ConfigStore, SecretVault } from '../../ports';
 import { CertificateIndex } from './certificate-index';
 import { privateKeyId, type CertificateDocument, type StoredCertificate } from './certificate-document';
 import { buildStoredChain } from './stored-chain';
-import { importOneFile } from './import-file';
+import { importOneFile, toStoredCrl } from './import-file';
 import { exportCertificate, type ExportedFile } from './export-certificate';
-import { toPem } from './codec';
+import { decodeCrlDer, toPem } from './codec';
 import { certificateLayout } from './codec/certificate';
 
 const DAY_MS = 86_400_000;
@@ -105,6 +105,20 @@ export class CertificateService {
   subjectNameBytes(sha256: string): number {
     const { subject } = certificateLayout(Buffer.from(this.require(sha256).der, 'base64'));
     return subject.end - subject.start;
+  }
+
+  /**
+   * Keep a CRL its issuer just published in place of the one it supersedes (the local authority's
+   * CRLs) in one write: the store never holds both, nor neither.
+   */
+  replaceCrl(der: Uint8Array, supersededSha256: string | null): CrlSummary {
+    const { document } = this.current();
+    const stored = toStoredCrl(decodeCrlDer(der), this.clock.now().toISOString());
+    const crls = { ...document.crls };
+    if (supersededSha256 && supersededSha256 !== stored.summary.sha256) delete crls[supersededSha256];
+    crls[stored.summary.sha256] = stored;
+    this.store.write({ ...document, crls });
+    return stored.summary;
   }
 
   listCrls(): CrlSummary[] {

@@ -92,7 +92,8 @@ export function toStored(
   };
 }
 
-function toStoredCrl(crl: DecodedCrl, importedAt: string): StoredCrl {
+/** The stored form of a decoded CRL (also how the local authority's own CRLs are kept). */
+export function toStoredCrl(crl: DecodedCrl, importedAt: string): StoredCrl {
   return {
     summary: {
       sha256: crl.sha256,

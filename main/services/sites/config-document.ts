@@ -1,4 +1,5 @@
 import type { Account, Site } from '../../../shared/models/site';
+import type { PendingRequest, StoredKey } from '../../../shared/models/key';
 
 /** config.json: sites (with their mappings and security) and local accounts, written atomically per change. */
 export interface ConfigDocument {
@@ -7,6 +8,18 @@ export interface ConfigDocument {
   accounts: Record<string, Account>;
   /** Set once the first start created its defaults, so a deleted Default Web Site stays deleted. */
   firstStartDone?: boolean;
+  /** Server-wide settings; absent ones take their defaults. */
+  settings?: ServerSettings;
+  /** Key Manager keys by id: references only, each private key is in the vault (keyVaultId). */
+  keys?: Record<string, StoredKey>;
+  /** PKCS#10 requests waiting for the authority's reply, by id. */
+  certificateRequests?: Record<string, PendingRequest>;
+}
+
+/** Settings of the whole server (not of a site). */
+export interface ServerSettings {
+  /** Warn this many days before something in use expires (default DEFAULT_EXPIRY_LEAD_DAYS). */
+  expiryLeadDays?: number;
 }
 
 export const emptyConfigDocument = (): ConfigDocument => ({ version: 1, sites: {}, accounts: {} });

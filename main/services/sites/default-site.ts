@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Services } from '../create-services';
 import { createDevelopmentCertificate } from './development-certificate';
+import { ensureLocalAuthority } from '../authority/first-start-authority';
 
 export const DEFAULT_SITE_NAME = 'Default Web Site';
 export const DEFAULT_SITE_BINDING = { protocol: 'https' as const, address: '127.0.0.1', port: 8443, host: null, certificateSha256: null };
@@ -36,6 +37,8 @@ export async function ensureDefaultSite(services: Services): Promise<string | nu
     serverCertificateSha256: certificate.sha256,
     content: { kind: 'static', directory: wwwroot },
   });
+  const authorityNotice = await ensureLocalAuthority(services.authority, DEFAULT_SITE_NAME);
   services.sites.markFirstStartDone();
-  return `First start: created "${DEFAULT_SITE_NAME}" on https://127.0.0.1:8443 serving ${wwwroot}, with a development server certificate (SHA-256 ${certificate.sha256}, self-signed, valid one year). It requires a client certificate: trust its issuer (certmapper site trust) and map it (certmapper map add) to log on.`;
+  const siteNotice = `First start: created "${DEFAULT_SITE_NAME}" on https://127.0.0.1:8443 serving ${wwwroot}, with a development server certificate (SHA-256 ${certificate.sha256}, self-signed, valid one year). It requires a client certificate: trust its issuer (certmapper site trust) and map it (certmapper map add) to log on.`;
+  return authorityNotice ? `${siteNotice}\n${authorityNotice}` : siteNotice;
 }

@@ -15,6 +15,9 @@ export function AccountDialog({ account, onClose }: { account: Account | null; o
   const [name, setName] = useState(account?.name ?? '');
   const [groups, setGroups] = useState(account?.groups.join(', ') ?? '');
   const [description, setDescription] = useState(account?.description ?? '');
+  // Written into the client certificates the local authority issues for the account (email, UPN SANs).
+  const [email, setEmail] = useState(account?.email ?? '');
+  const [upn, setUpn] = useState(account?.upn ?? '');
   const [tried, setTried] = useState(false);
   const taken = !account && accounts.some((a) => a.name.toLowerCase() === name.trim().toLowerCase());
   const problem = !name.trim() ? 'An account needs a name' : taken ? 'This account exists: select it and use Edit…' : undefined;
@@ -23,7 +26,7 @@ export function AccountDialog({ account, onClose }: { account: Account | null; o
     setTried(true);
     if (problem) return;
     const ok = await submit.run(async () => {
-      const saved = await invoke('accounts.upsert', { name: name.trim(), groups: parseGroups(groups), description: description.trim() });
+      const saved = await invoke('accounts.upsert', { name: name.trim(), groups: parseGroups(groups), description: description.trim(), email: email.trim() || undefined, upn: upn.trim() || undefined });
       report(`${account ? 'Saved' : 'Added'} account ${saved.name}`, 'success');
     });
     if (ok) onClose(name.trim());
@@ -46,6 +49,10 @@ export function AccountDialog({ account, onClose }: { account: Account | null; o
           <TextField label="Name" value={name} onChange={(event) => setName(event.target.value)} disabled={Boolean(account)} required autoFocus={!account} error={tried && Boolean(problem)} helperText={(tried && problem) || 'What mappings log on as, and what the upstream application receives'} />
           <TextField label="Groups" value={groups} onChange={(event) => setGroups(event.target.value)} autoFocus={Boolean(account)} helperText="Separated by commas; authorization rules can allow or deny a group" />
           <TextField label="Description" value={description} onChange={(event) => setDescription(event.target.value)} />
+          <Box sx={{ display: 'flex', gap: 1.5 }}>
+            <TextField label="Email" type="email" value={email} onChange={(event) => setEmail(event.target.value)} helperText="Put in the certificates the local authority issues" sx={{ flex: 1 }} />
+            <TextField label="UPN" value={upn} onChange={(event) => setUpn(event.target.value)} placeholder="user@domain" helperText="User principal name, likewise" sx={{ flex: 1 }} />
+          </Box>
           {submit.error && <Alert severity="error">{submit.error}</Alert>}
         </Box>
       </DialogContent>

@@ -7,14 +7,18 @@ export type ConnectionNodeId =
   | 'server'
   | 'certificates'
   | `store:${StoreName}`
+  | 'keys'
   | 'sites'
   | `site:${string}`
   | `folder:${string}`
   | 'accounts'
-  | 'whatif';
+  | 'whatif'
+  | 'bindings'
+  | 'expiry'
+  | 'authority';
 
 /** What kind of thing a node is (drives its icon and its features view). */
-export type ConnectionNodeKind = 'start' | 'server' | 'certificates' | 'store' | 'sites' | 'site' | 'folder' | 'accounts' | 'whatif';
+export type ConnectionNodeKind = 'start' | 'server' | 'certificates' | 'store' | 'keys' | 'sites' | 'site' | 'folder' | 'accounts' | 'whatif' | 'bindings' | 'expiry' | 'authority';
 
 /** One node of the tree as the tree view draws it. */
 export interface ConnectionNode {
@@ -77,6 +81,8 @@ export function connectionTree(serverLabel: string, sites: readonly Site[] = [])
           kind: 'certificates',
           children: STORE_NAMES.map((store) => ({ id: `store:${store}` as const, label: STORE_LABELS[store], kind: 'store' as const })),
         },
+        // IIS's Server Certificates page, with IIS 4's Key Manager: keys, requests, completing them.
+        { id: 'keys', label: 'Server Certificates', kind: 'keys' },
         // As IIS lists them: a "Sites" node with one child per site, each with its folders.
         {
           id: 'sites',
@@ -84,6 +90,11 @@ export function connectionTree(serverLabel: string, sites: readonly Site[] = [])
           kind: 'sites',
           children: [...sites].sort((a, b) => a.name.localeCompare(b.name)).map(siteNode),
         },
+        // Every site's bindings in one place (IIS's Site Bindings, server-wide), and what expires when.
+        { id: 'bindings', label: 'Bindings', kind: 'bindings' },
+        { id: 'expiry', label: 'Certificate Expiry', kind: 'expiry' },
+        // IIS's Certificate Server role: the local authority that issues, revokes and publishes its CRL.
+        { id: 'authority', label: 'Certification Authority', kind: 'authority' },
         { id: 'accounts', label: 'Accounts', kind: 'accounts' },
         { id: 'whatif', label: 'What-if', kind: 'whatif' },
       ],

@@ -10,6 +10,10 @@ import PublicOutlined from '@mui/icons-material/PublicOutlined';
 import FolderOutlined from '@mui/icons-material/FolderOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import ScienceOutlined from '@mui/icons-material/ScienceOutlined';
+import LinkOutlined from '@mui/icons-material/LinkOutlined';
+import EventBusyOutlined from '@mui/icons-material/EventBusyOutlined';
+import VpnKeyOutlined from '@mui/icons-material/VpnKeyOutlined';
+import VerifiedUserOutlined from '@mui/icons-material/VerifiedUserOutlined';
 import type { SvgIconProps } from '@mui/material';
 import { kindOfNode, storeOfNode, type ConnectionNodeId, type ConnectionNodeKind } from './connection-nodes';
 import type { StoreName } from '../../../shared/ipc';
@@ -25,11 +29,15 @@ const KIND_ICONS: Record<Exclude<ConnectionNodeKind, 'store'>, typeof HomeOutlin
   start: HomeOutlined,
   server: ComputerOutlined,
   certificates: WorkspacePremiumOutlined,
+  keys: VpnKeyOutlined,
   sites: LanguageOutlined,
   site: PublicOutlined,
   folder: FolderOutlined,
   accounts: PeopleOutlined,
   whatif: ScienceOutlined,
+  bindings: LinkOutlined,
+  expiry: EventBusyOutlined,
+  authority: VerifiedUserOutlined,
 };
 
 /** The icon of a tree node (also used by the features pane's tiles and titles). */

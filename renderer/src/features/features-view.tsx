@@ -5,6 +5,10 @@ import { SitesFeature } from '../sites/sites-feature';
 import { useSelectedNode } from '../state/console-context';
 import { useOpenFeature } from '../state/feature-context';
 import { WhatIfPane } from '../whatif/whatif-pane';
+import { BindingsPane } from '../bindings/bindings-pane';
+import { ExpiryPane } from '../expiry/expiry-pane';
+import { KeysPane } from '../keys/keys-pane';
+import { AuthorityPane } from '../authority/authority-pane';
 import { CertificatesFeature } from './certificates-feature';
 import { ServerFeatures } from './server-features';
 import { SiteNodeView } from './site-node-view';
@@ -19,7 +23,11 @@ export function FeaturesView() {
   if (node === 'server') return feature === 'audit' ? <AuditLogPane back={{ label: 'This computer Home', onBack: () => openFeature(null) }} /> : <ServerFeatures />;
   if (node === 'sites') return <SitesFeature />;
   if (node === 'accounts') return <AccountsPane />;
+  if (node === 'keys') return <KeysPane />;
   if (node === 'whatif') return <WhatIfPane />;
+  if (node === 'bindings') return <BindingsPane />;
+  if (node === 'expiry') return <ExpiryPane />;
+  if (node === 'authority') return <AuthorityPane />;
   const site = siteOfNode(node);
   // Keyed by node so a page keeps no selection or draft from another site or folder.
   if (site) return <SiteNodeView key={node} siteId={site.siteId} path={site.path} />;

@@ -43,6 +43,12 @@ export function ServerFeatures() {
           <Box role="listitem">
             <FeatureTile icon={<NodeIcon id="certificates" />} title="All Certificates" detail={count(certificates.length)} onOpen={() => open('certificates')} />
           </Box>
+          <Box role="listitem">
+            <FeatureTile icon={<NodeIcon id="keys" />} title="Keys and Requests" detail="Create and complete certificate requests" onOpen={() => open('keys')} />
+          </Box>
+          <Box role="listitem">
+            <FeatureTile icon={<NodeIcon id="authority" />} title="Certification Authority" detail="Issue, revoke, publish the CRL" onOpen={() => open('authority')} />
+          </Box>
         </Box>
         <Typography variant="subtitle2" component="h2" sx={{ mt: 2, mb: 1 }}>
           Sites and accounts
@@ -50,6 +56,12 @@ export function ServerFeatures() {
         <Box role="list" aria-label="Site features" sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5 }}>
           <Box role="listitem">
             <FeatureTile icon={<NodeIcon id="sites" />} title="Sites" detail={`${sites.length} site${sites.length === 1 ? '' : 's'}`} onOpen={() => open('sites')} />
+          </Box>
+          <Box role="listitem">
+            <FeatureTile icon={<NodeIcon id="bindings" />} title="Bindings" detail="Every site's bindings" onOpen={() => open('bindings')} />
+          </Box>
+          <Box role="listitem">
+            <FeatureTile icon={<NodeIcon id="expiry" />} title="Certificate Expiry" detail="What expires when" onOpen={() => open('expiry')} />
           </Box>
           <Box role="listitem">
             <FeatureTile icon={<NodeIcon id="accounts" />} title="Accounts" detail={`${accounts.length} account${accounts.length === 1 ? '' : 's'}`} onOpen={() => open('accounts')} />

@@ -3,6 +3,7 @@ import { ActionsPane } from '../actions/actions-pane';
 import { CertificateDialogs } from '../certificates/certificate-dialogs';
 import { ConnectionsTree } from '../connections/connections-tree';
 import { FeaturesView } from '../features/features-view';
+import { ExpiryBanner } from '../expiry/expiry-banner';
 import { usePanes } from '../state/console-context';
 import { AppTopBar } from './app-top-bar';
 import { Pane } from './pane';
@@ -22,6 +23,7 @@ export function ConsoleLayout() {
           </Pane>
         )}
         <Box component="main" aria-label="Features" sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0, bgcolor: 'background.default' }}>
+          <ExpiryBanner />
           <FeaturesView />
         </Box>
         {panes.actions && (

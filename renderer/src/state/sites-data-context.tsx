@@ -16,7 +16,7 @@ export interface SitesData {
 
 // Mappings and accounts live in the same config document as sites (a CLI change to it is announced as
 // "sites"), and a handful of sites costs nothing to re-read: any of these topics refreshes both lists.
-const TOPICS = new Set<DataChangedEvent['topic']>(['sites', 'mappings', 'accounts']);
+const TOPICS = new Set<DataChangedEvent['topic']>(['sites', 'mappings', 'accounts', 'bindings']);
 
 const SitesDataContext = createContext<SitesData | null>(null);
 

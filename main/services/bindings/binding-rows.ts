@@ -1,0 +1,43 @@
+import type { BindingRow, BoundCertificate } from '../../../shared/models/binding';
+import type { CertificateSummary } from '../../../shared/models/certificate';
+import type { Site } from '../../../shared/models/site';
+
+const DAY_MS = 86_400_000;
+
+/** Whole days until a date, rounded down (negative once past), as `cert show` counts them. */
+export const daysUntil = (iso: string, now: Date): number => Math.floor((Date.parse(iso) - now.getTime()) / DAY_MS);
+
+/** Every binding of every site, sites by name and bindings in their configured order, with the certificate each presents. */
+export function bindingRows(sites: readonly Site[], certificates: ReadonlyMap<string, CertificateSummary>, now: Date): BindingRow[] {
+  const rows: BindingRow[] = [];
+  for (const site of [...sites].sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const binding of site.bindings) {
+      const sha256 = binding.protocol === 'https' ? (binding.certificateSha256 ?? site.serverCertificateSha256) : null;
+      const summary = sha256 ? certificates.get(sha256) : undefined;
+      rows.push({
+        siteId: site.id,
+        siteName: site.name,
+        protocol: binding.protocol,
+        address: binding.address,
+        port: binding.port,
+        host: binding.host,
+        ownCertificateSha256: binding.certificateSha256,
+        certificate: summary ? boundCertificate(summary, now) : null,
+        missingCertificateSha256: sha256 && !summary ? sha256 : null,
+      });
+    }
+  }
+  return rows;
+}
+
+function boundCertificate(summary: CertificateSummary, now: Date): BoundCertificate {
+  return {
+    sha256: summary.sha256,
+    subject: summary.subject,
+    displayName: summary.displayName,
+    serial: summary.serial,
+    notAfter: summary.notAfter,
+    daysLeft: daysUntil(summary.notAfter, now),
+    usable: summary.hasPrivateKey,
+  };
+}
