@@ -7,8 +7,8 @@ export function publishingDispatch(dispatch: Dispatch, hub: EventHub): Dispatch 
   return async (channel, payload, context) => {
     const result = await dispatch(channel, payload, context);
     if (result.ok && isChannelName(channel) && contract[channel].mutates) {
-      const topic = channel.split('.')[0] as DataChangedEvent['topic'];
-      hub.emit('data.changed', { topic });
+      const spec: { topics?: readonly DataChangedEvent['topic'][] } = contract[channel];
+      for (const topic of spec.topics ?? [channel.split('.')[0] as DataChangedEvent['topic']]) hub.emit('data.changed', { topic });
     }
     return result;
   };

@@ -10,6 +10,7 @@ import { MappingService } from './mappings/mapping-service';
 import type { ConfigDocument } from './sites/config-document';
 import { SiteService } from './sites/site-service';
 import { KeyService } from './keys/key-service';
+import { RenewalService } from './renewal/renewal-service';
 
 /** What a composition root (Node or Electron) hands over: storage, secrets, time and start-up notices. */
 export interface ServiceDependencies {
@@ -40,6 +41,8 @@ export interface Services {
   /** The Key Manager: keys, requests, installing replies, PKCS#12 / PKCS#8 import and export. */
   keys: KeyService;
   authority: AuthorityService;
+  /** The renewal wizard: request, sign and install, then move bindings and mappings. */
+  renewal: RenewalService;
   /** What the gateway's snapshot is compiled from: the two documents and the vault. */
   snapshotSources(): { config: ConfigDocument; certificates: CertificateDocument; vault: SecretVault };
 }
@@ -49,6 +52,9 @@ export function createServices(deps: ServiceDependencies): Services {
   const sites = new SiteService(deps.configStore, certificates);
   const accounts = new AccountService(deps.configStore);
   const mappings = new MappingService(sites, accounts, certificates, deps.vault);
+  const authority = new AuthorityService(deps.authorityStore, deps.vault, deps.clock, { certificates, sites, accounts, mappings });
+  const bindings = new BindingService(sites, certificates, bindingServiceOptions(deps.dataDir, deps.clock));
+  const keys = new KeyService({ config: deps.configStore, certificateStore: deps.certificateStore, certificates, vault: deps.vault, clock: deps.clock });
   return {
     dataDir: deps.dataDir,
     version: deps.version,
@@ -58,10 +64,11 @@ export function createServices(deps: ServiceDependencies): Services {
     sites,
     accounts,
     mappings,
-    authority: new AuthorityService(deps.authorityStore, deps.vault, deps.clock, { certificates, sites, accounts, mappings }),
-    bindings: new BindingService(sites, certificates, bindingServiceOptions(deps.dataDir, deps.clock)),
+    authority,
+    bindings,
     expiry: new ExpiryService(deps.configStore, deps.certificateStore, deps.clock),
-    keys: new KeyService({ config: deps.configStore, certificateStore: deps.certificateStore, certificates, vault: deps.vault, clock: deps.clock }),
+    keys,
+    renewal: new RenewalService({ certificates, keys, authority, sites, mappings, bindings }),
     snapshotSources: () => ({ config: deps.configStore.read(), certificates: deps.certificateStore.read(), vault: deps.vault }),
   };
 }

@@ -48,6 +48,7 @@ import {
   signRequestInputSchema,
   signRequestResultSchema,
 } from '../models/authority';
+import { rebindInputSchema, rebindResultSchema, renewalPlanSchema, renewInputSchema, renewResultSchema } from '../models/renewal';
 
 /** A channel: one name, what it takes and what it answers. Declared once, used by every transport. */
 export interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -55,6 +56,8 @@ export interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
   output: O;
   /** Whether the handler changes stored data (the web console refreshes on the matching event). */
   mutates: boolean;
+  /** What a mutating call announces as changed when it is more than its own prefix (the renewal touches several documents). */
+  topics?: readonly DataChangedEvent['topic'][];
   summary: string;
 }
 
@@ -360,6 +363,7 @@ export const contract = {
     input: installInputSchema.strict(),
     output: installResultSchema,
     mutates: true,
+    topics: ['keys', 'certificates'],
     summary: "Complete Certificate Request: install the authority's reply (any encoding) with its pending key; a reply for another key is refused",
   }),
   'keys.import': channel({
@@ -433,6 +437,26 @@ export const contract = {
     output: crlFileSchema,
     mutates: false,
     summary: 'The current CRL of the issuing CA (or of the root), DER',
+  }),
+  'renewal.plan': channel({
+    input: z.object({ sha256: sha256HexSchema }).strict(),
+    output: renewalPlanSchema,
+    mutates: false,
+    summary: "Renewal wizard: the certificate's subject, SANs and key prefilled, and every binding and one-to-one mapping that uses it",
+  }),
+  'renewal.renew': channel({
+    input: renewInputSchema.strict(),
+    output: renewResultSchema,
+    mutates: true,
+    topics: ['keys', 'certificates', 'authority'],
+    summary: 'Renewal wizard: a request with the same or a new key, signed and installed by the local authority, or saved for another authority',
+  }),
+  'renewal.rebind': channel({
+    input: rebindInputSchema.strict(),
+    output: rebindResultSchema,
+    mutates: true,
+    topics: ['bindings', 'sites', 'mappings'],
+    summary: "Renewal wizard's last step: the chosen bindings and the one-to-one mappings move to the new certificate",
   }),
 } as const;
 

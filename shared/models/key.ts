@@ -61,6 +61,8 @@ export const pendingRequestSchema = z.object({
   createdAt: z.string(),
   /** "-----BEGIN CERTIFICATE REQUEST-----": what is sent to the authority, shown again on demand. */
   pem: z.string(),
+  /** SHA-256 of the certificate this request renews (the renewal wizard): installing the reply moves its bindings. */
+  renews: z.string().nullable().optional(),
 });
 export type PendingRequest = z.infer<typeof pendingRequestSchema>;
 
@@ -121,6 +123,8 @@ export const installResultSchema = z.object({
   keyId: z.string(),
   /** The pending request this reply completed, or null when it matched a key without one. */
   requestId: z.string().nullable(),
+  /** The certificate the completed request renews (its bindings and mappings may now move), or null. */
+  renews: z.string().nullable(),
 });
 export type InstallResult = z.infer<typeof installResultSchema>;
 

@@ -6,6 +6,7 @@ import { formatTable } from '../table';
 import { parseChoice } from '../parse-options';
 import { VERIFY_USAGE, verifyCommand } from './verify-command';
 import { listExpiring } from './expiry-command';
+import { RENEW_USAGE, renewCommand } from './renew-command';
 
 export const CERT_USAGE = `certmapper cert import FILE... [--password P] [--store root|intermediate|client|server] [--json]
 certmapper cert list [--store S] [--json]
@@ -14,6 +15,7 @@ certmapper cert show SHA256 [--json]
 certmapper cert export SHA256 --format pem|der|p7b --out FILE
 certmapper cert move SHA256 --store S
 certmapper cert delete SHA256
+${RENEW_USAGE}
 ${VERIFY_USAGE}`;
 
 /** `certmapper cert <verb>`: the certificate store from the command line. Returns the exit status. */
@@ -35,6 +37,8 @@ export async function certCommand(context: CliContext): Promise<number> {
       return remove(sub);
     case 'verify':
       return verifyCommand(sub);
+    case 'renew':
+      return renewCommand(sub);
     default:
       throw new UsageError(`Unknown cert verb: ${verb ?? '(none)'}`);
   }

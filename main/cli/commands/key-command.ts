@@ -1,16 +1,18 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DomainError } from '../../../shared/errors';
-import { KEY_ALGORITHMS, REQUEST_SAN_TYPES, REQUEST_TEMPLATES, type PendingRequest, type RequestSan } from '../../../shared/models/key';
+import { KEY_ALGORITHMS, REQUEST_TEMPLATES, type PendingRequest } from '../../../shared/models/key';
 import { call, UsageError, type CliContext } from '../cli-context';
 import { parseChoice } from '../parse-options';
 import { formatTable } from '../table';
+import { printRebind, rebindEverything } from './renew-command';
+import { parseSan } from './san-option';
 
 export const KEY_USAGE = `certmapper key new --name NAME --alg ${KEY_ALGORITHMS.join('|')} --subject "CN=..., O=..." [--san dns:NAME|ip:ADDR|email:ADDR|upn:NAME|uri:URI ...] [--template server|client|none] [--out REQ.pem] [--json]
 certmapper key new --key KEY | --cert SHA256 --subject "CN=..." [--san ...] [--template ...] [--out REQ.pem]   (a request for an existing key)
 certmapper key list [--json]                       (keys and pending requests)
 certmapper key request ID [--out REQ.pem]          (a pending request's PEM again)
-certmapper key install --cert FILE [--password P] [--request ID] [--json]   (prints the installed certificate's SHA-256)
+certmapper key install --cert FILE [--password P] [--request ID] [--no-rebind] [--json]   (prints the installed certificate's SHA-256; the reply to a renewal request also moves the old certificate's bindings and mappings)
 certmapper key import FILE [--password P] [--name NAME] [--json]            (PKCS#12, PKCS#8 encrypted or not, PEM keys)
 certmapper key export --cert SHA256 --format pfx --password P --out FILE.pfx [--no-chain] [--include-root]
 certmapper key export (--key KEY | --cert SHA256) --format pkcs8 --password P --out FILE.key
@@ -45,17 +47,6 @@ export async function keyCommand(context: CliContext): Promise<number> {
     default:
       throw new UsageError(`Unknown key verb: ${verb ?? '(none)'}`);
   }
-}
-
-/** "dns:www.example.com" -> a SAN. */
-function parseSan(text: string): RequestSan {
-  const colon = text.indexOf(':');
-  const type = text.slice(0, Math.max(colon, 0)).toLowerCase();
-  const value = text.slice(colon + 1);
-  if (colon <= 0 || !value || !(REQUEST_SAN_TYPES as readonly string[]).includes(type)) {
-    throw new UsageError(`--san ${text}: write TYPE:VALUE with TYPE one of ${REQUEST_SAN_TYPES.join(', ')} (for example dns:www.example.com)`);
-  }
-  return { type: type as RequestSan['type'], value };
 }
 
 async function newRequest(context: CliContext): Promise<number> {
@@ -149,20 +140,24 @@ async function showRequest(context: CliContext): Promise<number> {
 async function install(context: CliContext): Promise<number> {
   const { values } = parseArgs({
     args: context.args,
-    options: { cert: { type: 'string' }, password: { type: 'string' }, request: { type: 'string' }, json: { type: 'boolean' } },
+    options: { cert: { type: 'string' }, password: { type: 'string' }, request: { type: 'string' }, 'no-rebind': { type: 'boolean' }, json: { type: 'boolean' } },
   });
   if (!values.cert) throw new UsageError('key install needs --cert FILE (the authority\'s reply: PEM, DER or PKCS#7)');
   const content = await readInput(values.cert);
   const requestId = values.request ? (await findRequest(context, values.request)).id : undefined;
   const result = await call(context, 'keys.install', { contentBase64: content.toString('base64'), fileName: values.cert, password: values.password, requestId });
+  // A renewal's reply finishes the wizard: what used the old certificate moves to the new one.
+  const rebind = result.renews && !values['no-rebind'] ? await rebindEverything(context, result.renews, result.certificate.sha256) : null;
   if (values.json) {
-    context.out(JSON.stringify(result, null, 2));
+    context.out(JSON.stringify({ ...result, rebind }, null, 2));
     return 0;
   }
   context.out(result.certificate.sha256);
   context.out(`  installed ${result.certificate.subject} in the ${result.certificate.store} store with its key${result.certificate.duplicate ? ' (the certificate was already stored; its key is now linked)' : ''}`);
   for (const link of result.chain) context.out(`  ${link.duplicate ? 'already stored' : `added to ${link.store}`}: ${link.subject}`);
   context.out(result.requestId ? `  completed pending request ${result.requestId}` : '  (no pending request: matched a key of the Key Manager)');
+  if (result.renews) context.out(`  renews ${result.renews}${rebind ? '' : ' (bindings and mappings not moved: --no-rebind)'}`);
+  if (rebind) printRebind(context, rebind);
   return 0;
 }
 

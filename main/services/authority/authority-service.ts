@@ -134,6 +134,12 @@ export class AuthorityService {
       .sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
   }
 
+  /** The register's entry for one certificate, or null when the local authority did not issue it. */
+  findIssued(sha256: string): IssuedCertificate | null {
+    const record = this.store.read().authority?.issued[sha256.toLowerCase()];
+    return record ? issuedView(record, this.clock.now()) : null;
+  }
+
   /** Create the authority (once per data folder). Its CA certificates go to the Trusted Root and Intermediate stores. */
   async init(input: AuthorityInit = {}): Promise<AuthorityInfo> {
     this.assertNoAuthority();

@@ -20,6 +20,8 @@ export interface CreateRequestOptions {
   subject: string;
   subjectAltNames: RequestSan[];
   template: RequestTemplate;
+  /** The certificate this request renews (the renewal wizard). */
+  renews?: string;
 }
 
 /** A key found by id or (case-insensitive) name. */
@@ -121,6 +123,7 @@ export async function createRequest(deps: KeyDeps, options: CreateRequestOptions
     template: options.template,
     createdAt: deps.clock.now().toISOString(),
     pem,
+    ...(options.renews ? { renews: options.renews } : {}),
   };
   if (source.newKey) deps.vault.put(keyVaultId(source.key.id), source.pair.privateKeyPkcs8);
   try {

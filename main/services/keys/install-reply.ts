@@ -125,5 +125,5 @@ export function installReply(deps: KeyDeps, options: InstallOptions): InstallRes
     if (!hadKey) deps.vault.delete(vaultId);
     throw error;
   }
-  return { certificate: leafResult, chain, keyId: match.key.id, requestId: match.request?.id ?? null };
+  return { certificate: leafResult, chain, keyId: match.key.id, requestId: match.request?.id ?? null, renews: match.request?.renews ?? null };
 }

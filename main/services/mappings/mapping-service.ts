@@ -74,6 +74,27 @@ export class MappingService {
     });
   }
 
+  /**
+   * Point every one-to-one mapping of certificate `from` at certificate `to` (a renewal): same id,
+   * account, state and password. Checked on every site before any is written.
+   */
+  moveOneToOne(from: string, to: string): { site: Site; mapping: OneToOneMapping }[] {
+    const target = this.certificates.get(to);
+    const affected = this.sites.list().filter((site) => site.oneToOne.some((m) => m.certificateSha256 === from));
+    for (const site of affected) {
+      if (site.oneToOne.some((m) => m.certificateSha256 === target.sha256)) {
+        throw new DomainError('CONFLICT', `Site "${site.name}" already maps certificate ${target.sha256} one-to-one: remove one of the two mappings first`);
+      }
+    }
+    return affected.flatMap((site) => {
+      const updated = this.sites.update(site.id, (current) => ({
+        ...current,
+        oneToOne: current.oneToOne.map((m) => (m.certificateSha256 === from ? { ...m, certificateSha256: target.sha256, subject: target.subject } : m)),
+      }));
+      return updated.oneToOne.filter((m) => m.certificateSha256 === target.sha256).map((mapping) => ({ site: updated, mapping }));
+    });
+  }
+
   addManyToOne(siteName: string, input: NewManyToOne): ManyToOneMapping {
     if (input.permission === 'allow') {
       if (!input.account) throw new DomainError('INVALID_INPUT', `Allow mapping "${input.name}" needs an account`);
