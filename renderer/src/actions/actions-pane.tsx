@@ -6,6 +6,7 @@ import InfoOutlined from '@mui/icons-material/InfoOutlined';
 import Download from '@mui/icons-material/Download';
 import DriveFileMove from '@mui/icons-material/DriveFileMoveOutlined';
 import DeleteOutline from '@mui/icons-material/DeleteOutline';
+import AutorenewOutlined from '@mui/icons-material/AutorenewOutlined';
 import { EXPORT_FORMATS } from '../../../shared/ipc';
 import { errorMessage } from '../api';
 import { EXPORT_LABELS, exportCertificate } from '../certificates/export-certificate';
@@ -56,6 +57,8 @@ export function ActionsPane() {
               (error: unknown) => report(`Export failed: ${errorMessage(error)}`, 'error'),
             ),
         })),
+        // The wizard renews server and client certificates; a CA certificate is renewed with its authority.
+        ...(selected.isCA ? [] : [{ label: 'Renew…', icon: <AutorenewOutlined fontSize="small" />, onClick: () => setCertificateDialog('renew') }]),
         { label: 'Move to store…', icon: <DriveFileMove fontSize="small" />, onClick: () => setCertificateDialog('move') },
         { label: 'Delete…', icon: <DeleteOutline fontSize="small" />, onClick: () => setCertificateDialog('delete') },
       ]

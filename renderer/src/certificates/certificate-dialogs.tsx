@@ -1,5 +1,6 @@
 import { useConsoleActions, useSelection } from '../state/console-context';
 import { useConsoleData } from '../state/console-data-context';
+import { RenewalWizard } from '../renewal/renewal-wizard';
 import { DeleteCertificateDialog } from './delete-certificate-dialog';
 import { MoveCertificateDialog } from './move-certificate-dialog';
 
@@ -12,6 +13,7 @@ export function CertificateDialogs() {
   if (!certificate || !certificateDialog) return null;
   const close = () => setCertificateDialog(null);
   // Keyed by certificate so a dialog never shows the previous selection's state.
+  if (certificateDialog === 'renew') return <RenewalWizard key={certificate.sha256} start={{ sha256: certificate.sha256 }} onClose={close} />;
   return certificateDialog === 'delete' ? (
     <DeleteCertificateDialog key={certificate.sha256} certificate={certificate} onClose={close} />
   ) : (

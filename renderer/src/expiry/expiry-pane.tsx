@@ -1,10 +1,15 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Button, FormControlLabel, Switch, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import AutorenewOutlined from '@mui/icons-material/AutorenewOutlined';
 import type { ExpiryItem } from '../../../shared/models/expiry';
 import { errorMessage, invoke } from '../api';
+import type { ConsoleAction } from '../actions/action-group';
+import { usePublishActions } from '../actions/published-actions';
 import { NodeIcon } from '../connections/node-icon';
 import { FeaturePage } from '../features/feature-page';
+import { PaneToolbar } from '../layout/pane-toolbar';
 import { SelectableTable, type TableColumn } from '../layout/selectable-table';
+import { RenewalWizard } from '../renewal/renewal-wizard';
 import { useConsoleActions } from '../state/console-context';
 import { formatDate } from '../util/dates';
 import { expiryItemId, expiryStatus, KIND_LABELS, whenText } from './expiry-labels';
@@ -74,8 +79,14 @@ export function ExpiryPane() {
   const [showAll, setShowAll] = useState(false);
   const [horizon, setHorizon] = useState<TimelineHorizon>(365);
   const [selected, setSelected] = useState<string | null>(null);
+  const [renewing, setRenewing] = useState<string | null>(null);
   const { overview, error } = useExpiryOverview(showAll ? 'all' : 'in-use');
   const items = overview?.items ?? [];
+  const item = items.find((i) => expiryItemId(i) === selected);
+  // Server and client certificates renew in the wizard; authorities and CRLs renew with the authority.
+  const renewable = item && (item.kind === 'server' || item.kind === 'client') ? item : undefined;
+  const actions: ConsoleAction[] = [{ label: 'Renew…', icon: <AutorenewOutlined fontSize="small" />, onClick: () => renewable && setRenewing(renewable.sha256), disabled: !renewable }];
+  usePublishActions('Certificate Expiry', actions);
   const now = overview ? Date.parse(overview.now) : Date.now();
   return (
     <FeaturePage
@@ -117,7 +128,9 @@ export function ExpiryPane() {
           empty={overview ? 'Nothing to show: no certificate or CRL is in use yet.' : 'Loading…'}
           minWidth={760}
         />
+        <PaneToolbar label="Expiry actions" actions={actions} />
       </Box>
+      {renewing && <RenewalWizard start={{ sha256: renewing }} onClose={() => setRenewing(null)} />}
     </FeaturePage>
   );
 }

@@ -14,6 +14,7 @@ interface Props {
   keys: KeyInfo[];
   /** Preselected request (the list's selection); the reply is still matched by its public key. */
   requestId: string | null;
+  /** With what was installed; at once, without the result view, when the reply completed a renewal request (`renews`). */
   onClose(installed?: InstallResult): void;
 }
 
@@ -39,8 +40,10 @@ export function CompleteRequestDialog({ requests, keys, requestId, onClose }: Pr
     await submit.run(async () => {
       try {
         const installed = await invoke('keys.install', { contentBase64: file.contentBase64, fileName: file.name, requestId: target === ANY ? undefined : target, password: askPassword ? password : undefined });
-        setResult(installed);
         report(`Installed ${installed.certificate.subject} in the ${installed.certificate.store} store with its key`, 'success');
+        // A renewal's reply: the caller continues in the renewal wizard (Verify bindings), not on this result.
+        if (installed.renews) onClose(installed);
+        else setResult(installed);
       } catch (error) {
         if (error instanceof ApiError && (error.code === 'PASSWORD_REQUIRED' || error.code === 'WRONG_PASSWORD')) setAskPassword(true);
         throw error;

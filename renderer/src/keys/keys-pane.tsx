@@ -7,6 +7,7 @@ import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
 import ArticleOutlined from '@mui/icons-material/ArticleOutlined';
 import CancelOutlined from '@mui/icons-material/CancelOutlined';
 import DeleteOutline from '@mui/icons-material/DeleteOutline';
+import AutorenewOutlined from '@mui/icons-material/AutorenewOutlined';
 import type { CertificateSummary } from '../../../shared/ipc';
 import type { KeyInfo, PendingRequest } from '../../../shared/models/key';
 import { invoke } from '../api';
@@ -18,6 +19,8 @@ import { FeaturePage } from '../features/feature-page';
 import { ConfirmDialog } from '../layout/confirm-dialog';
 import { PaneToolbar } from '../layout/pane-toolbar';
 import { SelectableTable, type TableColumn } from '../layout/selectable-table';
+import type { RenewalStart } from '../renewal/renewal-start';
+import { RenewalWizard } from '../renewal/renewal-wizard';
 import { useConsoleActions } from '../state/console-context';
 import { useConsoleData } from '../state/console-data-context';
 import { formatDate } from '../util/dates';
@@ -31,7 +34,7 @@ import { RequestPemView } from './request-pem-view';
 import { useKeys } from './use-keys';
 
 type Selection = { list: 'certificates' | 'requests' | 'keys'; id: string } | null;
-type Open = 'create' | 'complete' | 'import' | 'show-request' | 'cancel-request' | 'delete-key' | { export: ExportTarget } | null;
+type Open = 'create' | 'complete' | 'import' | 'show-request' | 'cancel-request' | 'delete-key' | { export: ExportTarget } | { renew: RenewalStart } | null;
 
 const CERTIFICATE_COLUMNS: TableColumn<CertificateSummary>[] = [
   { id: 'name', label: 'Name', width: 'minmax(140px, 1fr)', render: (c) => c.displayName, title: (c) => c.subject },
@@ -47,7 +50,7 @@ const CERTIFICATE_COLUMNS: TableColumn<CertificateSummary>[] = [
  */
 export function KeysPane() {
   const { report } = useConsoleActions();
-  const { certificates } = useConsoleData();
+  const { certificates, bySha256 } = useConsoleData();
   const { keys, requests, loaded, error } = useKeys();
   const [selection, setSelection] = useState<Selection>(null);
   const [open, setOpen] = useState<Open>(null);
@@ -62,6 +65,7 @@ export function KeysPane() {
     { id: 'key', label: 'Key', width: 'minmax(120px, 0.8fr)', render: (r) => keyName(r.keyId) },
     { id: 'subject', label: 'Subject', width: 'minmax(180px, 1.5fr)', render: (r) => r.subject, title: (r) => [r.subject, ...r.subjectAltNames.map((s) => `${s.type}:${s.value}`)].join('\n') },
     { id: 'template', label: 'Template', width: '100px', render: (r) => r.template },
+    { id: 'renews', label: 'Renews', width: 'minmax(120px, 0.8fr)', render: (r) => (r.renews ? (bySha256.get(r.renews)?.displayName ?? shortFingerprint(r.renews)) : '—'), title: (r) => r.renews ?? '' },
     { id: 'created', label: 'Created', width: '120px', render: (r) => formatDate(r.createdAt) },
   ];
   const keyColumns: TableColumn<KeyInfo>[] = [
@@ -81,6 +85,9 @@ export function KeysPane() {
   const actions: ConsoleAction[] = [
     { label: 'Create Certificate Request…', icon: <NoteAddOutlined fontSize="small" />, onClick: () => setOpen('create') },
     { label: 'Complete Certificate Request…', icon: <TaskOutlined fontSize="small" />, onClick: () => setOpen('complete'), disabled: requests.length === 0 && keys.length === 0 },
+    { label: 'Renew…', icon: <AutorenewOutlined fontSize="small" />, onClick: () => certificate && setOpen({ renew: { sha256: certificate.sha256 } }), disabled: !certificate },
+    // A renewal request's reply goes through the wizard, which then moves the old certificate's bindings.
+    { label: 'Continue Renewal…', icon: <AutorenewOutlined fontSize="small" />, onClick: () => request?.renews && setOpen({ renew: { sha256: request.renews } }), disabled: !request?.renews },
     { label: 'Import Key…', icon: <FileUploadOutlined fontSize="small" />, onClick: () => setOpen('import') },
     { label: 'Export…', icon: <FileDownloadOutlined fontSize="small" />, onClick: () => exportTarget && setOpen({ export: exportTarget }), disabled: !exportTarget },
     { label: 'View Request…', icon: <ArticleOutlined fontSize="small" />, onClick: () => setOpen('show-request'), disabled: !request },
@@ -131,9 +138,10 @@ export function KeysPane() {
           onSelect={select('requests')}
           onActivate={(id) => {
             setSelection({ list: 'requests', id });
-            setOpen('complete');
+            const renews = requests.find((r) => r.id === id)?.renews;
+            setOpen(renews ? { renew: { sha256: renews } } : 'complete');
           }}
-          rowAttributes={(r) => ({ 'data-key': keyName(r.keyId) })}
+          rowAttributes={(r) => ({ 'data-key': keyName(r.keyId), 'data-renews': r.renews ?? '' })}
           empty={loaded ? 'No request is waiting.' : 'Loading…'}
         />
         <Typography variant="subtitle2" component="h2" sx={{ mt: 1 }}>
@@ -157,13 +165,15 @@ export function KeysPane() {
           keys={keys}
           requestId={request?.id ?? null}
           onClose={(installed) => {
-            setOpen(null);
             if (installed) setSelection({ list: 'certificates', id: installed.certificate.sha256 });
+            // The reply of a renewal request: on to the wizard's Verify bindings for the old and new certificates.
+            setOpen(installed?.renews ? { renew: { sha256: installed.renews, installedSha256: installed.certificate.sha256 } } : null);
           }}
         />
       )}
       {open === 'import' && <ImportKeyDialog onClose={() => setOpen(null)} />}
-      {open !== null && typeof open === 'object' && <ExportKeyDialog target={open.export} onClose={() => setOpen(null)} />}
+      {open !== null && typeof open === 'object' && 'export' in open && <ExportKeyDialog target={open.export} onClose={() => setOpen(null)} />}
+      {open !== null && typeof open === 'object' && 'renew' in open && <RenewalWizard start={open.renew} onClose={() => setOpen(null)} />}
       {open === 'show-request' && request && (
         <Dialog open onClose={() => setOpen(null)} fullWidth maxWidth="md" aria-labelledby="show-request-title">
           <DialogTitle id="show-request-title">Certificate Request for {keyName(request.keyId)}</DialogTitle>

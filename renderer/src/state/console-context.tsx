@@ -9,7 +9,7 @@ export interface StatusMessage {
 }
 
 /** Dialogs that act on the selected certificate, opened from the actions pane or the list's keyboard. */
-export type CertificateDialog = 'delete' | 'move' | null;
+export type CertificateDialog = 'delete' | 'move' | 'renew' | null;
 
 /** The selected certificate, whose details are open, and which certificate dialog is showing. */
 export interface Selection {

@@ -1,0 +1,229 @@
+import { X509Certificate } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BindingRow } from '../../shared/models/binding';
+import { PROJECT_ROOT } from '../helpers/paths';
+import { startConsole, type RunningConsole } from '../helpers/start-console';
+import { createTestPki, type TestPki } from '../helpers/test-pki';
+import { makeTempDir } from '../helpers/temp-dir';
+import { sClientCertificate } from '../helpers/tls-probe';
+import { pkcs7Of, signRequest } from '../integration/keys/key-fixtures';
+import { launchConsoleBrowser } from './console-browser';
+import { dropFiles } from './drop-files';
+
+// The Renew Certificate wizard (KB Q277893) as an administrator uses it in the web console, against
+// the Default Web Site a first start creates on https://127.0.0.1:8443: renewed by the local
+// authority with the defaults, then through a request signed by another authority (openssl), its
+// reply installed in the wizard after coming back to it, and once more through Complete Certificate
+// Request. Each time a real TLS client must be shown the new certificate by the gateway.
+
+const RESULTS = join(PROJECT_ROOT, 'test-results');
+const DEFAULT_SITE = { host: '127.0.0.1', port: 8443 };
+
+/** "00:1A:2B" and "1a2b" name one serial: hex digits only, uppercase, no leading zeros. */
+const serialKey = (serial: string) => serial.replace(/[^0-9a-f]/gi, '').toUpperCase().replace(/^0+(?=.)/, '');
+
+/** The serial of the certificate the gateway presents on the default site, as `openssl s_client` is shown it. */
+async function presentedSerial(): Promise<string> {
+  const certificate = await sClientCertificate(DEFAULT_SITE.port, 'localhost');
+  if (!certificate) throw new Error('the gateway presented no certificate');
+  return serialKey(certificate.serialNumber);
+}
+
+/** Refuse to start on a port another program holds: the TLS client would be testing that program. */
+async function assertPortFree(): Promise<void> {
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', (error) => reject(new Error(`${DEFAULT_SITE.host}:${DEFAULT_SITE.port} is in use by another program (${(error as Error).message}): stop it, the Default Web Site needs it`)));
+    probe.listen(DEFAULT_SITE.port, DEFAULT_SITE.host, () => probe.close(() => resolve()));
+  });
+}
+
+describe('Renew Certificate wizard in Chromium, on the Default Web Site', () => {
+  const temp = makeTempDir('certmapper-e2e-renewal-');
+  const pageErrors: string[] = [];
+  let pki: TestPki;
+  let server: RunningConsole;
+  let context: BrowserContext;
+  let page: Page;
+  let pkiDir = '';
+
+  const api = async <T,>(channel: string, input: unknown = {}): Promise<T> => {
+    const response = await fetch(`${server.baseUrl}/api/invoke/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+      body: JSON.stringify(input),
+    });
+    const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+    expect(body.ok, body.error?.message).toBe(true);
+    return body.value;
+  };
+  const keyActions = (): Locator => page.getByRole('group', { name: 'Key actions' });
+  const wizard = (): Locator => page.getByRole('dialog', { name: 'Renew Certificate' });
+  const step = (name: string): Locator => wizard().locator(`[data-testid="renewal-step"][data-step="${name}"]`);
+  /** The certificate the Default Web Site's binding presents, as the Bindings list reports it. */
+  const boundCertificate = async () => {
+    const rows = (await api<{ items: BindingRow[] }>('bindings.list')).items;
+    const row = rows.find((r) => r.siteName === 'Default Web Site' && r.port === DEFAULT_SITE.port);
+    expect(row?.certificate).toBeTruthy();
+    return row!.certificate!;
+  };
+  /** Config changes reach the gateway within a second: poll the TLS client up to ~3 s. */
+  const expectPresented = (serial: string) => expect.poll(() => presentedSerial().catch((error: Error) => error.message), { timeout: 3_000, interval: 150 }).toBe(serialKey(serial));
+
+  /** Open Server Certificates, select the certificate, Renew…; the wizard opens on its first step. */
+  const openWizard = async (sha256: string) => {
+    await page.getByRole('treeitem', { name: 'Server Certificates', exact: true }).click();
+    await page.getByTestId('keys').waitFor();
+    await page.getByRole('grid', { name: 'Server certificates' }).locator(`[role="row"][data-sha256="${sha256}"]`).click();
+    await keyActions().getByRole('button', { name: 'Renew…' }).click();
+    await step('certificate').waitFor();
+  };
+  /** Next through Certificate, Key and Subject and names with their prefilled defaults. */
+  const acceptDefaultsUpToAuthority = async () => {
+    const next = wizard().getByRole('button', { name: 'Next' });
+    await next.click();
+    await step('key').waitFor();
+    await next.click();
+    await step('names').waitFor();
+    await next.click();
+    await step('authority').waitFor();
+  };
+  /** Verify bindings: the default site's binding is listed and checked; Rebind; the summary's new serial. */
+  const rebindDefaultSite = async (expectedSerial?: string): Promise<string> => {
+    await step('bindings').waitFor();
+    const binding = wizard().getByRole('checkbox', { name: 'https://127.0.0.1:8443 of site "Default Web Site" (the site\'s certificate)' });
+    expect(await binding.isChecked()).toBe(true);
+    await wizard().getByRole('button', { name: 'Rebind' }).click();
+    await step('summary').waitFor();
+    const serial = (await wizard().getByTestId('renewed-serial').textContent()) ?? '';
+    if (expectedSerial) expect(serialKey(serial)).toBe(serialKey(expectedSerial));
+    expect(await wizard().getByTestId('renewal-rebound').textContent()).toContain('https://127.0.0.1:8443 of site "Default Web Site"');
+    expect(await wizard().getByTestId('renewal-remaining').textContent()).toContain('None.');
+    return serial;
+  };
+  const finish = async () => {
+    await wizard().getByRole('button', { name: 'Finish' }).click();
+    await wizard().waitFor({ state: 'detached' });
+  };
+  /** The request PEM the wizard shows, signed by the test PKI's issuing CA; the reply as PKCS#7 with its chain. */
+  const signElsewhere = async (name: string) => {
+    const pem = await wizard().getByTestId('request-pem').inputValue();
+    expect(pem).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----\n[\s\S]+-----END CERTIFICATE REQUEST-----\n$/);
+    const signed = signRequest(pem, pki.intermediate, pkiDir, name);
+    return { pem, reply: pkcs7Of([signed.path, pki.intermediate.pemPath], pkiDir, `${name}-reply`), serial: new X509Certificate(signed.pem).serialNumber };
+  };
+
+  beforeAll(async () => {
+    await assertPortFree();
+    pkiDir = join(temp.path, 'pki');
+    mkdirSync(pkiDir);
+    mkdirSync(RESULTS, { recursive: true });
+    pki = createTestPki(pkiDir);
+    server = await startConsole({ defaultSite: true });
+    ({ context, page } = await launchConsoleBrowser(join(temp.path, 'profile'), pageErrors));
+    await page.goto(server.url);
+    await page.getByRole('tree', { name: 'Connections' }).waitFor();
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.stop();
+    temp.cleanup();
+  });
+
+  it('renews the development certificate with the defaults (new key, local authority): the binding moves and TLS shows the new serial', async () => {
+    const old = await boundCertificate();
+    await expect.poll(() => presentedSerial().catch((error: Error) => error.message), { timeout: 5_000, interval: 150 }).toBe(serialKey(old.serial));
+
+    await openWizard(old.sha256);
+    expect(serialKey((await wizard().getByTestId('renewal-old-serial').textContent()) ?? '')).toBe(serialKey(old.serial));
+    expect(await wizard().getByTestId('renewal-uses').textContent()).toContain('https://127.0.0.1:8443');
+    await wizard().getByRole('button', { name: 'Next' }).click();
+    await step('key').waitFor();
+    expect(await wizard().getByRole('radio', { name: 'Make a new key (recommended)' }).isChecked()).toBe(true);
+    expect(await wizard().getByRole('combobox', { name: 'Key algorithm' }).textContent()).toBe('ECDSA P-256');
+    await wizard().getByRole('button', { name: 'Next' }).click();
+    await step('names').waitFor();
+    // Prefilled as the store shows the certificate's subject (RFC 4514), so an unedited renewal keeps it.
+    const plan = await api<{ subject: string }>('renewal.plan', { sha256: old.sha256 });
+    expect(plan.subject).toContain('CN=CertMapper Development Certificate');
+    expect(await wizard().getByRole('textbox', { name: 'Subject' }).inputValue()).toBe(plan.subject);
+    const names = wizard().getByRole('list', { name: 'Names in the request' });
+    expect(await names.getByRole('listitem').allTextContents()).toEqual(['dns:localhost', 'ip:127.0.0.1', 'ip:::1']);
+    await wizard().getByRole('button', { name: 'Back' }).click();
+    await step('key').waitFor();
+    await wizard().getByRole('button', { name: 'Next' }).click();
+    await wizard().getByRole('button', { name: 'Next' }).click();
+    await step('authority').waitFor();
+    expect(await wizard().getByRole('radio', { name: 'Send to the local authority' }).isChecked()).toBe(true);
+    await wizard().getByRole('button', { name: 'Next' }).click();
+
+    const serial = await rebindDefaultSite();
+    expect(serialKey(serial)).not.toBe(serialKey(old.serial));
+    await page.screenshot({ path: join(RESULTS, 'renewal-wizard.png') });
+    await expectPresented(serial);
+    const now = await boundCertificate();
+    expect(serialKey(now.serial)).toBe(serialKey(serial));
+    expect(await wizard().getByTestId('renewed-sha256').textContent()).toBe(now.sha256);
+    await finish();
+    // The old certificate stays in the store.
+    await page.getByRole('grid', { name: 'Server certificates' }).locator(`[role="row"][data-sha256="${old.sha256}"]`).waitFor();
+  });
+
+  it('saves a request for another authority, comes back with Continue Renewal…, installs the reply: the binding moves', async () => {
+    const old = await boundCertificate();
+    await openWizard(old.sha256);
+    await acceptDefaultsUpToAuthority();
+    await wizard().getByRole('radio', { name: 'Save a request for another authority' }).check();
+    await wizard().getByRole('button', { name: 'Next' }).click();
+    await step('install').waitFor();
+    const signed = await signElsewhere('external-renewal');
+    expect(serialKey(signed.serial)).not.toBe(serialKey(old.serial));
+
+    // Close and come back later: the request waits as pending, marked as the renewal of the old certificate.
+    await wizard().getByRole('button', { name: 'Close' }).click();
+    await wizard().waitFor({ state: 'detached' });
+    const pending = page.getByRole('grid', { name: 'Pending requests' }).locator(`[role="row"][data-renews="${old.sha256}"]`);
+    await pending.click();
+    await keyActions().getByRole('button', { name: 'Continue Renewal…' }).click();
+    await step('install').waitFor();
+    expect(await wizard().getByTestId('request-pem').inputValue()).toBe(signed.pem);
+    expect(await wizard().getByRole('button', { name: 'Install' }).isDisabled()).toBe(true);
+    await dropFiles(page, [signed.reply], undefined, '[data-testid="renewal-reply-drop"]');
+    await wizard().getByTestId('renewal-reply-file').filter({ hasText: 'external-renewal-reply.p7b' }).waitFor();
+    await wizard().getByRole('button', { name: 'Install' }).click();
+
+    await rebindDefaultSite(signed.serial);
+    await expectPresented(signed.serial);
+    await finish();
+    await page.getByRole('grid', { name: 'Pending requests' }).getByText('No request is waiting.').waitFor();
+  });
+
+  it('Complete Certificate Request… with a renewal reply continues into the wizard at Verify bindings', async () => {
+    const old = await boundCertificate();
+    await openWizard(old.sha256);
+    await acceptDefaultsUpToAuthority();
+    await wizard().getByRole('radio', { name: 'Save a request for another authority' }).check();
+    await wizard().getByRole('button', { name: 'Next' }).click();
+    await step('install').waitFor();
+    const signed = await signElsewhere('completed-renewal');
+    await wizard().getByRole('button', { name: 'Close' }).click();
+    await wizard().waitFor({ state: 'detached' });
+
+    await keyActions().getByRole('button', { name: 'Complete Certificate Request…' }).click();
+    const complete = page.getByRole('dialog', { name: 'Complete Certificate Request' });
+    await complete.getByTestId('reply-drop-input').setInputFiles(signed.reply);
+    await complete.getByTestId('reply-file').filter({ hasText: 'completed-renewal-reply.p7b' }).waitFor();
+    await complete.getByRole('button', { name: 'Install' }).click();
+    await complete.waitFor({ state: 'detached' });
+
+    await rebindDefaultSite(signed.serial);
+    await expectPresented(signed.serial);
+    await finish();
+    expect(pageErrors).toEqual([]);
+  });
+});
