@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
+import { Alert, Box, Dialog, DialogContent, DialogTitle, TextField } from '@mui/material';
 import type { Account } from '../../../shared/models/site';
 import { invoke } from '../api';
 import { useConsoleActions } from '../state/console-context';
 import { useSitesData } from '../state/sites-data-context';
 import { useSubmit } from '../util/use-submit';
 import { parseGroups } from './account-choice';
+import { DialogButtons } from '../layout/dialog-buttons';
 
 /** Add an account, or edit one's groups and description (its name is its identity and stays). */
 export function AccountDialog({ account, onClose }: { account: Account | null; onClose(savedName?: string): void }) {
@@ -56,14 +57,7 @@ export function AccountDialog({ account, onClose }: { account: Account | null; o
           {submit.error && <Alert severity="error">{submit.error}</Alert>}
         </Box>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={() => onClose()} disabled={submit.busy}>
-          Cancel
-        </Button>
-        <Button type="submit" form="account-form" variant="contained" disabled={submit.busy}>
-          OK
-        </Button>
-      </DialogActions>
+      <DialogButtons busy={submit.busy} onCancel={() => onClose()} label="OK" form="account-form" />
     </Dialog>
   );
 }

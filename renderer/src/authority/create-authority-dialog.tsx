@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, TextField } from '@mui/material';
+import { Alert, Box, Checkbox, Dialog, DialogContent, DialogTitle, FormControlLabel, MenuItem, TextField } from '@mui/material';
 import { AUTHORITY_KEY_ALGORITHMS, type AuthorityKeyAlgorithm } from '../../../shared/models/authority';
 import { KEY_ALGORITHM_LABELS } from '../../../shared/models/key';
 import { invoke } from '../api';
 import { useConsoleActions } from '../state/console-context';
 import { useSubmit } from '../util/use-submit';
+import { DialogButtons } from '../layout/dialog-buttons';
 
 /** Create the local authority: name, key, an optional intermediate, where its CRL is published and for how long it holds. */
 export function CreateAuthorityDialog({ onClose }: { onClose(): void }) {
@@ -61,14 +62,7 @@ export function CreateAuthorityDialog({ onClose }: { onClose(): void }) {
           {submit.error && <Alert severity="error">{submit.error}</Alert>}
         </Box>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={submit.busy}>
-          Cancel
-        </Button>
-        <Button type="submit" form="create-authority-form" variant="contained" disabled={submit.busy}>
-          Create
-        </Button>
-      </DialogActions>
+      <DialogButtons busy={submit.busy} onCancel={onClose} label="Create" form="create-authority-form" />
     </Dialog>
   );
 }

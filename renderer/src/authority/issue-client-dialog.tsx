@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material';
+import { Alert, Box, Dialog, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material';
 import { invoke } from '../api';
 import { useConsoleActions } from '../state/console-context';
 import { useSitesData } from '../state/sites-data-context';
 import { base64ToBytes } from '../util/base64';
 import { downloadBytes } from '../util/download';
 import { useSubmit } from '../util/use-submit';
+import { DialogButtons } from '../layout/dialog-buttons';
 
 /** The subject a certificate for this account starts with: its name as the common name, its email when it has one. */
 const subjectFor = (account: { name: string; email?: string }) => `CN=${account.name.replace(/([,+"\\<>;=])/g, '\\$1')}${account.email ? `, E=${account.email}` : ''}`;
@@ -105,14 +106,7 @@ export function IssueClientDialog({ onClose }: { onClose(issuedSha256?: string):
           {submit.error && <Alert severity="error">{submit.error}</Alert>}
         </Box>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={() => onClose()} disabled={submit.busy}>
-          Cancel
-        </Button>
-        <Button type="submit" form="issue-client-form" variant="contained" disabled={submit.busy}>
-          Issue and Download
-        </Button>
-      </DialogActions>
+      <DialogButtons busy={submit.busy} onCancel={() => onClose()} label="Issue and Download" form="issue-client-form" />
     </Dialog>
   );
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField, Typography } from '@mui/material';
+import { Alert, Box, Dialog, DialogContent, DialogTitle, MenuItem, TextField, Typography } from '@mui/material';
 import { REVOCATION_REASONS, type IssuedCertificate, type RevocationReason } from '../../../shared/models/authority';
 import { invoke } from '../api';
 import { useConsoleActions } from '../state/console-context';
 import { useSubmit } from '../util/use-submit';
 import { REVOCATION_REASON_LABELS } from './revocation-labels';
+import { DialogButtons } from '../layout/dialog-buttons';
 
 /** Revoke one issued certificate with a reason: final; the CRL is reissued and running gateways follow. */
 export function RevokeDialog({ certificate, onClose }: { certificate: IssuedCertificate; onClose(): void }) {
@@ -36,14 +37,7 @@ export function RevokeDialog({ certificate, onClose }: { certificate: IssuedCert
           {submit.error && <Alert severity="error">{submit.error}</Alert>}
         </Box>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={submit.busy}>
-          Cancel
-        </Button>
-        <Button color="error" variant="contained" onClick={() => void revoke()} disabled={submit.busy}>
-          Revoke
-        </Button>
-      </DialogActions>
+      <DialogButtons busy={submit.busy} onCancel={onClose} label="Revoke" onClick={() => void revoke()} destructive />
     </Dialog>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Radio, RadioGroup, TextField, Typography } from '@mui/material';
+import { Alert, Box, Dialog, DialogContent, DialogTitle, FormControlLabel, Radio, RadioGroup, TextField, Typography } from '@mui/material';
 import type { IssueProfile } from '../../../shared/models/authority';
 import { invoke } from '../api';
 import { readFileBase64 } from '../import/read-file-base64';
@@ -7,6 +7,7 @@ import { useConsoleActions } from '../state/console-context';
 import { downloadBytes } from '../util/download';
 import { useSubmit } from '../util/use-submit';
 import { FileDropZone } from '../whatif/file-drop-zone';
+import { DialogButtons } from '../layout/dialog-buttons';
 
 /** "Sign Request…": a PKCS#10 request made elsewhere (openssl req, another server), signed as a client or server certificate. */
 export function SignRequestDialog({ onClose }: { onClose(issuedSha256?: string): void }) {
@@ -63,14 +64,7 @@ export function SignRequestDialog({ onClose }: { onClose(issuedSha256?: string):
           {submit.error && <Alert severity="error">{submit.error}</Alert>}
         </Box>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={() => onClose()} disabled={submit.busy}>
-          Cancel
-        </Button>
-        <Button variant="contained" onClick={() => void sign()} disabled={submit.busy}>
-          Sign and Download
-        </Button>
-      </DialogActions>
+      <DialogButtons busy={submit.busy} onCancel={() => onClose()} label="Sign and Download" onClick={() => void sign()} />
     </Dialog>
   );
 }

@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Alert, Autocomplete, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, Radio, RadioGroup, TextField } from '@mui/material';
+import { Alert, Autocomplete, Box, Dialog, DialogContent, DialogTitle, FormControlLabel, MenuItem, Radio, RadioGroup, TextField } from '@mui/material';
 import type { AuthorizationRule, Site } from '../../../shared/models/site';
 import { invoke } from '../api';
 import { useConsoleActions } from '../state/console-context';
 import { useSitesData } from '../state/sites-data-context';
 import { useSubmit } from '../util/use-submit';
 import { describeWho } from './describe-authorization';
+import { DialogButtons } from '../layout/dialog-buttons';
 
 /** IIS's "Add Allow Authorization Rule" / "Add Deny Authorization Rule": all users, anonymous, a group or an account. */
 export function AddAuthorizationRuleDialog({ site, path, access, onClose }: { site: Site; path: string | null; access: AuthorizationRule['access']; onClose(): void }) {
@@ -86,14 +87,7 @@ export function AddAuthorizationRuleDialog({ site, path, access, onClose }: { si
           {submit.error && <Alert severity="error">{submit.error}</Alert>}
         </Box>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={submit.busy}>
-          Cancel
-        </Button>
-        <Button type="submit" form="authorization-rule-form" variant="contained" disabled={submit.busy}>
-          OK
-        </Button>
-      </DialogActions>
+      <DialogButtons busy={submit.busy} onCancel={onClose} label="OK" form="authorization-rule-form" />
     </Dialog>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, AlertTitle, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField, Typography } from '@mui/material';
+import { Alert, AlertTitle, Box, Dialog, DialogContent, DialogTitle, MenuItem, TextField, Typography } from '@mui/material';
 import type { BindingKey, BindingRow } from '../../../shared/models/binding';
 import { invoke } from '../api';
 import { bindingProblems, NEW_BINDING, type BindingDraft } from '../sites/binding-draft';
@@ -9,6 +9,7 @@ import { useSubmit } from '../util/use-submit';
 import { BindingCertificateSelect } from './binding-certificate-select';
 import { keyOfRow } from './binding-row-id';
 import { useBindingCheck } from './use-binding-check';
+import { DialogButtons } from '../layout/dialog-buttons';
 
 interface Props {
   /** The binding being edited; null: Add. */
@@ -154,14 +155,7 @@ export function BindingDialog({ editing, onClose }: Props) {
           </Box>
         </Box>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={() => onClose()} disabled={submit.busy}>
-          Cancel
-        </Button>
-        <Button type="submit" form="binding-form" variant="contained" disabled={!canSave}>
-          OK
-        </Button>
-      </DialogActions>
+      <DialogButtons busy={submit.busy} onCancel={() => onClose()} label="OK" form="binding-form" disabled={!canSave} />
     </Dialog>
   );
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
+import { Alert, Dialog, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { STORE_LABELS, type CertificateSummary } from '../../../shared/ipc';
 import { errorMessage, invoke } from '../api';
 import { useConsoleActions } from '../state/console-context';
+import { DialogButtons } from '../layout/dialog-buttons';
 
 /** Confirm before deleting, naming the certificate (and its private key, which cannot be recovered). */
 export function DeleteCertificateDialog({ certificate, onClose }: { certificate: CertificateSummary; onClose(): void }) {
@@ -41,14 +42,7 @@ export function DeleteCertificateDialog({ certificate, onClose }: { certificate:
           </Alert>
         )}
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={busy} autoFocus>
-          Cancel
-        </Button>
-        <Button color="error" variant="contained" onClick={confirm} disabled={busy}>
-          Delete
-        </Button>
-      </DialogActions>
+      <DialogButtons busy={busy} onCancel={onClose} label="Delete" onClick={confirm} destructive cancelFocused />
     </Dialog>
   );
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, Radio, RadioGroup } from '@mui/material';
+import { Alert, Dialog, DialogContent, DialogContentText, DialogTitle, FormControlLabel, Radio, RadioGroup } from '@mui/material';
 import { STORE_LABELS, STORE_NAMES, type CertificateSummary, type StoreName } from '../../../shared/ipc';
 import { errorMessage, invoke } from '../api';
 import { useConsoleActions } from '../state/console-context';
+import { DialogButtons } from '../layout/dialog-buttons';
 
 /** Choose another store for the selected certificate. */
 export function MoveCertificateDialog({ certificate, onClose }: { certificate: CertificateSummary; onClose(): void }) {
@@ -37,14 +38,7 @@ export function MoveCertificateDialog({ certificate, onClose }: { certificate: C
         </RadioGroup>
         {error && <Alert severity="error">{error}</Alert>}
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          Cancel
-        </Button>
-        <Button variant="contained" onClick={confirm} disabled={busy || store === certificate.store}>
-          Move
-        </Button>
-      </DialogActions>
+      <DialogButtons busy={busy} onCancel={onClose} label="Move" onClick={confirm} disabled={store === certificate.store} />
     </Dialog>
   );
 }

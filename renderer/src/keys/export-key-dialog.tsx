@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, TextField } from '@mui/material';
+import { Alert, Box, Checkbox, Dialog, DialogContent, DialogTitle, FormControlLabel, MenuItem, TextField } from '@mui/material';
 import { invoke } from '../api';
 import { useConsoleActions } from '../state/console-context';
 import { base64ToBytes } from '../util/base64';
 import { downloadBytes } from '../util/download';
 import { useSubmit } from '../util/use-submit';
+import { DialogButtons } from '../layout/dialog-buttons';
 
 /** What to export: a certificate with its key (PFX, or its key alone), or a Key Manager key. */
 export type ExportTarget = { kind: 'certificate'; sha256: string; name: string } | { kind: 'key'; keyId: string; name: string };
@@ -62,14 +63,7 @@ export function ExportKeyDialog({ target, onClose }: { target: ExportTarget; onC
           {submit.error && <Alert severity="error">{submit.error}</Alert>}
         </Box>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={submit.busy}>
-          Cancel
-        </Button>
-        <Button type="submit" form="export-key-form" variant="contained" disabled={submit.busy}>
-          Export
-        </Button>
-      </DialogActions>
+      <DialogButtons busy={submit.busy} onCancel={onClose} label="Export" form="export-key-form" />
     </Dialog>
   );
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
+import { Alert, Box, Dialog, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
 import { invoke } from '../api';
 import { readFileBase64 } from '../import/read-file-base64';
 import { useConsoleActions } from '../state/console-context';
 import { useSubmit } from '../util/use-submit';
 import { FileDropZone } from '../whatif/file-drop-zone';
+import { DialogButtons } from '../layout/dialog-buttons';
 
 /** Import a private key: a PKCS#12 file (with its certificates) or a PKCS#8 / PEM key, encrypted or not. */
 export function ImportKeyDialog({ onClose }: { onClose(): void }) {
@@ -55,14 +56,7 @@ export function ImportKeyDialog({ onClose }: { onClose(): void }) {
           {submit.error && <Alert severity="error">{submit.error}</Alert>}
         </Box>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={submit.busy}>
-          Cancel
-        </Button>
-        <Button type="submit" form="import-key-form" variant="contained" disabled={submit.busy || !file}>
-          Import
-        </Button>
-      </DialogActions>
+      <DialogButtons busy={submit.busy} onCancel={onClose} label="Import" form="import-key-form" disabled={!file} />
     </Dialog>
   );
 }

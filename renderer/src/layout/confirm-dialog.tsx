@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
+import { Alert, Dialog, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { useSubmit } from '../util/use-submit';
+import { DialogButtons } from './dialog-buttons';
 
 interface Props {
   title: string;
@@ -28,14 +29,7 @@ export function ConfirmDialog({ title, confirmLabel, destructive, children, onCa
           </Alert>
         )}
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onCancel} disabled={submit.busy} autoFocus>
-          Cancel
-        </Button>
-        <Button color={destructive ? 'error' : 'primary'} variant="contained" onClick={() => void submit.run(onConfirm)} disabled={submit.busy}>
-          {confirmLabel}
-        </Button>
-      </DialogActions>
+      <DialogButtons busy={submit.busy} onCancel={onCancel} label={confirmLabel} onClick={() => void submit.run(onConfirm)} destructive={destructive} cancelFocused />
     </Dialog>
   );
 }

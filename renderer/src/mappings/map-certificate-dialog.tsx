@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, LinearProgress, MenuItem, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Checkbox, Dialog, DialogContent, DialogTitle, FormControlLabel, LinearProgress, MenuItem, TextField, Typography } from '@mui/material';
 import FileOpenOutlined from '@mui/icons-material/FileOpenOutlined';
 import type { Site } from '../../../shared/models/site';
 import { invoke } from '../api';
@@ -11,6 +11,7 @@ import { useSitesData } from '../state/sites-data-context';
 import { shortFingerprint } from '../util/fingerprint';
 import { useSubmit } from '../util/use-submit';
 import { importForMapping, type MappingCandidate, type MappingImport } from './import-for-mapping';
+import { DialogButtons } from '../layout/dialog-buttons';
 
 type ImportPhase = { kind: 'none' } | { kind: 'importing' } | MappingImport;
 
@@ -158,14 +159,7 @@ export function MapCertificateDialog({ site, files, onClose }: { site: Site; fil
           {submit.error && <Alert severity="error">{submit.error}</Alert>}
         </Box>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={() => onClose()} disabled={busy}>
-          Cancel
-        </Button>
-        <Button type="submit" form="map-certificate-form" variant="contained" disabled={busy || phase.kind === 'password'}>
-          OK
-        </Button>
-      </DialogActions>
+      <DialogButtons busy={busy} onCancel={() => onClose()} label="OK" form="map-certificate-form" disabled={phase.kind === 'password'} />
     </Dialog>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Radio, RadioGroup, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Checkbox, Dialog, DialogContent, DialogTitle, FormControlLabel, Radio, RadioGroup, TextField, Typography } from '@mui/material';
 import Add from '@mui/icons-material/Add';
 import type { ManyToOneMapping, Site } from '../../../shared/models/site';
 import { AccountPicker } from '../accounts/account-picker';
@@ -11,6 +11,7 @@ import { NEW_RULE, ruleProblem, toMatchRule, toRuleDraft, type RuleDraft } from 
 import { MatchRuleFields } from './match-rule-fields';
 import { RulePreview } from './rule-preview';
 import { saveManyToOne } from './save-many-to-one';
+import { DialogButtons } from '../layout/dialog-buttons';
 
 interface Props {
   site: Site;
@@ -123,14 +124,7 @@ export function RuleEditorDialog({ site, editing, onClose }: Props) {
           {submit.error && <Alert severity="error">{submit.error}</Alert>}
         </Box>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={() => onClose()} disabled={submit.busy}>
-          Cancel
-        </Button>
-        <Button type="submit" form="rule-editor-form" variant="contained" disabled={submit.busy}>
-          OK
-        </Button>
-      </DialogActions>
+      <DialogButtons busy={submit.busy} onCancel={() => onClose()} label="OK" form="rule-editor-form" />
     </Dialog>
   );
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { Alert, Box, Dialog, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import type { Site } from '../../../shared/models/site';
 import { invoke } from '../api';
 import { folderNodeId } from '../connections/connection-nodes';
 import { useConsoleActions } from '../state/console-context';
 import { useSubmit } from '../util/use-submit';
+import { DialogButtons } from '../layout/dialog-buttons';
 
 /** The folder path as the service stores it (no trailing slash), or why it cannot be one. */
 export function normalizeFolderPath(text: string): { path: string } | { problem: string } {
@@ -71,14 +72,7 @@ export function AddFolderDialog({ site, parentPath, onClose }: { site: Site; par
           </Alert>
         )}
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={submit.busy}>
-          Cancel
-        </Button>
-        <Button type="submit" form="add-folder-form" variant="contained" disabled={submit.busy}>
-          OK
-        </Button>
-      </DialogActions>
+      <DialogButtons busy={submit.busy} onCancel={onClose} label="OK" form="add-folder-form" />
     </Dialog>
   );
 }

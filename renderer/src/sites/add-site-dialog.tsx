@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Radio, RadioGroup, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Dialog, DialogContent, DialogTitle, FormControlLabel, Radio, RadioGroup, TextField, Typography } from '@mui/material';
 import Add from '@mui/icons-material/Add';
 import type { SiteContent } from '../../../shared/models/site';
 import { invoke } from '../api';
@@ -9,6 +9,7 @@ import { useSubmit } from '../util/use-submit';
 import { BindingFields } from './binding-fields';
 import { bindingProblems, NEW_BINDING, toBinding, type BindingDraft } from './binding-draft';
 import { ServerCertificateSelect } from './server-certificate-select';
+import { DialogButtons } from '../layout/dialog-buttons';
 
 /** IIS's "Add Website": name, content (a folder or an upstream application), bindings and the SSL certificate. */
 export function AddSiteDialog({ onClose }: { onClose(): void }) {
@@ -120,14 +121,7 @@ export function AddSiteDialog({ onClose }: { onClose(): void }) {
           {submit.error && <Alert severity="error">{submit.error}</Alert>}
         </Box>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={submit.busy}>
-          Cancel
-        </Button>
-        <Button type="submit" form="add-site-form" variant="contained" disabled={submit.busy}>
-          OK
-        </Button>
-      </DialogActions>
+      <DialogButtons busy={submit.busy} onCancel={onClose} label="OK" form="add-site-form" />
     </Dialog>
   );
 }

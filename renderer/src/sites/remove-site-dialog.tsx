@@ -1,8 +1,9 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
+import { Alert, Dialog, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import type { Site } from '../../../shared/models/site';
 import { invoke } from '../api';
 import { useConsoleActions } from '../state/console-context';
 import { useSubmit } from '../util/use-submit';
+import { DialogButtons } from '../layout/dialog-buttons';
 
 /** Confirm before removing a site, saying what goes with it (its mappings) and what stays (certificates, accounts). */
 export function RemoveSiteDialog({ site, onClose }: { site: Site; onClose(): void }) {
@@ -33,14 +34,7 @@ export function RemoveSiteDialog({ site, onClose }: { site: Site; onClose(): voi
           </Alert>
         )}
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={submit.busy} autoFocus>
-          Cancel
-        </Button>
-        <Button color="error" variant="contained" onClick={() => void confirm()} disabled={submit.busy}>
-          Remove
-        </Button>
-      </DialogActions>
+      <DialogButtons busy={submit.busy} onCancel={onClose} label="Remove" onClick={() => void confirm()} destructive cancelFocused />
     </Dialog>
   );
 }

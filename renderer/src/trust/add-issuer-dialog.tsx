@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, List, ListItemButton, ListItemIcon, ListItemText, TextField } from '@mui/material';
+import { Alert, Box, Checkbox, Dialog, DialogContent, DialogContentText, DialogTitle, List, ListItemButton, ListItemIcon, ListItemText, TextField } from '@mui/material';
 import type { Site } from '../../../shared/models/site';
 import { invoke } from '../api';
 import { useConsoleActions } from '../state/console-context';
@@ -7,6 +7,7 @@ import { useConsoleData } from '../state/console-data-context';
 import { formatDate } from '../util/dates';
 import { STORE_SHORT_LABELS } from '../util/store-labels';
 import { useSubmit } from '../util/use-submit';
+import { DialogButtons } from '../layout/dialog-buttons';
 
 /** Pick roots and intermediates from the stores to trust for this site (several at once). */
 export function AddIssuerDialog({ site, onClose }: { site: Site; onClose(): void }) {
@@ -61,14 +62,7 @@ export function AddIssuerDialog({ site, onClose }: { site: Site; onClose(): void
         </Box>
         {submit.error && <Alert severity="error">{submit.error}</Alert>}
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={submit.busy}>
-          Cancel
-        </Button>
-        <Button variant="contained" onClick={() => void add()} disabled={submit.busy || chosen.size === 0}>
-          Add {chosen.size || ''}
-        </Button>
-      </DialogActions>
+      <DialogButtons busy={submit.busy} onCancel={onClose} label={chosen.size ? `Add ${chosen.size}` : 'Add'} onClick={() => void add()} disabled={chosen.size === 0} />
     </Dialog>
   );
 }
