@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CLI_PATH } from './paths';
@@ -19,4 +20,18 @@ export function runCli(args: string[], options: { dataDir: string; env?: NodeJS.
     maxBuffer: 256 * 1024 * 1024,
   });
   return { status: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+}
+
+/**
+ * The CLI bound to one data folder: `cli` runs a command and returns what it did; `ok` runs one that
+ * must succeed (the failure message shows the command and what it printed) and returns its stdout.
+ */
+export function cliIn(dataDir: string): { cli(...args: string[]): CliRun; ok(...args: string[]): string } {
+  const cli = (...args: string[]) => runCli(args, { dataDir });
+  const ok = (...args: string[]) => {
+    const run = cli(...args);
+    expect(run.status, `${args.join(' ')}\n${run.stdout}\n${run.stderr}`).toBe(0);
+    return run.stdout;
+  };
+  return { cli, ok };
 }

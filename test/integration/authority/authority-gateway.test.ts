@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthorityInfo } from '../../../shared/models/authority';
 import { parseHttp, runProgram, type HttpAnswer } from '../../helpers/gateway/clients';
 import { freePort } from '../../helpers/gateway/test-gateway';
-import { runCli } from '../../helpers/run-cli';
+import { cliIn } from '../../helpers/run-cli';
 import { startConsole, type RunningConsole } from '../../helpers/start-console';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -24,12 +24,7 @@ describe('local authority and a running gateway', () => {
   const work = makeTempDir('ca-gateway-');
   const data = makeTempDir('ca-gateway-data-');
   const dir = work.path;
-  const cli = (...args: string[]) => runCli(args, { dataDir: data.path });
-  const ok = (...args: string[]) => {
-    const run = cli(...args);
-    expect(run.status, `${args.join(' ')}\n${run.stderr}`).toBe(0);
-    return run.stdout;
-  };
+  const { cli, ok } = cliIn(data.path);
   let upstream: Server;
   let serve: RunningConsole | undefined;
   let sitePort = 0;

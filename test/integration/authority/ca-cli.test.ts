@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthorityInfo, IssuedCertificate } from '../../../shared/models/authority';
-import { runCli } from '../../helpers/run-cli';
+import { cliIn, runCli } from '../../helpers/run-cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 // `certmapper ca` as a user runs it: requests made by `openssl req`, certificates and CRLs checked by
@@ -20,12 +20,7 @@ describe('certmapper ca: init, sign, revoke, crl', () => {
   const work = makeTempDir('ca-cli-');
   const data = makeTempDir('ca-cli-data-');
   const dir = work.path;
-  const cli = (...args: string[]) => runCli(args, { dataDir: data.path });
-  const ok = (...args: string[]) => {
-    const run = cli(...args);
-    expect(run.status, `${args.join(' ')}\n${run.stderr}`).toBe(0);
-    return run.stdout;
-  };
+  const { cli, ok } = cliIn(data.path);
   const issued = (): IssuedCertificate[] => JSON.parse(ok('ca', 'list', '--json'));
   let info: AuthorityInfo;
 

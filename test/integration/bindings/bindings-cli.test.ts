@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BindingRow } from '../../../shared/models/binding';
 import { createDatedPki, daysFromNow, type DatedCertificate, type DatedPki } from '../../helpers/dated-pki';
 import { freePort } from '../../helpers/gateway/test-gateway';
-import { runCli } from '../../helpers/run-cli';
+import { cliIn } from '../../helpers/run-cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 // `certmapper binding ...` on a data folder, as an administrator scripts it: every conflict is refused
@@ -21,12 +21,7 @@ describe('certmapper binding (all bindings in one place)', () => {
   let blogPort = 0;
   let holder: Server;
   let heldPort = 0;
-  const cli = (...args: string[]) => runCli(args, { dataDir: data });
-  const ok = (...args: string[]) => {
-    const run = cli(...args);
-    expect(run.status, `${args.join(' ')}\n${run.stderr}`).toBe(0);
-    return run.stdout;
-  };
+  const { cli, ok } = cliIn(data);
   const refused = (...args: string[]) => {
     const run = cli(...args);
     expect(run.status, `${args.join(' ')} should be refused\n${run.stdout}`).toBe(1);

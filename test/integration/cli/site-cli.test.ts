@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Site } from '../../../shared/models/site';
-import { runCli } from '../../helpers/run-cli';
+import { cliIn } from '../../helpers/run-cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { createTestPki, type TestPki } from '../../helpers/test-pki';
 
@@ -10,12 +10,7 @@ describe('certmapper site / account / map / rule / authz (appcmd style, on the d
   const work = makeTempDir('certmapper-pki-');
   const data = makeTempDir('certmapper-data-');
   let pki: TestPki;
-  const cli = (...args: string[]) => runCli(args, { dataDir: data.path });
-  const ok = (...args: string[]) => {
-    const run = cli(...args);
-    expect(run.status, `${args.join(' ')}\n${run.stderr}`).toBe(0);
-    return run.stdout;
-  };
+  const { cli, ok } = cliIn(data.path);
   const site = (): Site => JSON.parse(ok('site', 'show', 'Intranet', '--json'));
 
   beforeAll(() => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExpiryItem } from '../../../shared/models/expiry';
 import { createDatedPki, daysFromNow, type DatedCertificate, type DatedPki } from '../../helpers/dated-pki';
-import { runCli } from '../../helpers/run-cli';
+import { cliIn } from '../../helpers/run-cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 // `certmapper cert list --expiring DAYS` and `certmapper expiry` over real certificates made by
@@ -19,12 +19,7 @@ describe('certificates that expire, and where they are used', () => {
   let expiredClient: DatedCertificate;
   let client: DatedCertificate;
   const port = 47_000 + Math.floor(Math.random() * 1000);
-  const cli = (...args: string[]) => runCli(args, { dataDir: data });
-  const ok = (...args: string[]) => {
-    const run = cli(...args);
-    expect(run.status, `${args.join(' ')}\n${run.stderr}`).toBe(0);
-    return run.stdout;
-  };
+  const { cli, ok } = cliIn(data);
   const expiring = (days: number): ExpiryItem[] => JSON.parse(ok('cert', 'list', '--expiring', String(days), '--json')) as ExpiryItem[];
   const names = (items: ExpiryItem[]) => items.map((i) => i.name);
 

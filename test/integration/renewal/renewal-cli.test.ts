@@ -10,7 +10,7 @@ import type { BindingRow } from '../../../shared/models/binding';
 import type { RebindResult } from '../../../shared/models/renewal';
 import { parseHttp, runProgram } from '../../helpers/gateway/clients';
 import { freePort } from '../../helpers/gateway/test-gateway';
-import { runCli } from '../../helpers/run-cli';
+import { cliIn } from '../../helpers/run-cli';
 import { startConsole, type RunningConsole } from '../../helpers/start-console';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { createTestPki, type TestPki } from '../../helpers/test-pki';
@@ -29,12 +29,7 @@ describe('cert renew and key install on a running gateway', () => {
   const work = makeTempDir('renewal-');
   const data = makeTempDir('renewal-data-');
   const dir = work.path;
-  const cli = (...args: string[]) => runCli(args, { dataDir: data.path });
-  const ok = (...args: string[]) => {
-    const run = cli(...args);
-    expect(run.status, `${args.join(' ')}\n${run.stdout}\n${run.stderr}`).toBe(0);
-    return run.stdout;
-  };
+  const { cli, ok } = cliIn(data.path);
   const json = <T,>(...args: string[]): T => JSON.parse(ok(...args, '--json')) as T;
   const served = (port: number, serial: string) => until(() => sClientCertificate(port), (c) => c?.serialNumber === serial, `port ${port} presenting serial ${serial}`);
   let pki: TestPki;
