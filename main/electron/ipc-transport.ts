@@ -7,10 +7,13 @@ import { createIpcInvokeHandler } from './ipc-invoke-handler';
 /** The contract over Electron IPC: the same dispatcher as HTTP and the CLI. */
 export function registerIpcTransport(dispatch: Dispatch, hub: EventHub): () => void {
   ipcMain.handle(INVOKE_CHANNEL, createIpcInvokeHandler(dispatch));
+  // The desktop window is a console for as long as the app runs.
+  const detach = hub.attachConsole();
   const unsubscribe = hub.subscribe((name, payload) => {
     for (const contents of webContents.getAllWebContents()) contents.send(eventChannel(name), payload);
   });
   return () => {
+    detach();
     unsubscribe();
     ipcMain.removeHandler(INVOKE_CHANNEL);
   };

@@ -138,6 +138,7 @@ export function startGatewayRuntime(options: GatewayRuntimeOptions): GatewayRunt
     await closed;
     clearTimeout(grace);
     proxy.close();
+    context.files.close();
     audits.flush();
     options.post({ type: 'stopped' });
   }

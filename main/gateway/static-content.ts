@@ -95,7 +95,7 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, dir
   }
   if (!info?.isFile()) return sendError(res, 404, null);
   if (info.size <= cache.maxFileBytes) {
-    const loaded = await cache.load(routeKey, file, contentTypeOf(file));
+    const loaded = await cache.load(routeKey, file, contentTypeOf(file), resolve(directory));
     if (loaded) return sendCached(req, res, loaded);
   }
   const lastModified = info.mtime.toUTCString();

@@ -1,5 +1,7 @@
 import { statSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { dirname, join, sep } from 'node:path';
+import { DirectoryWatch } from './directory-watch';
 
 /** A small file held in memory, with the stat it was read under and its ready-made response headers. */
 export interface CachedFile {
@@ -9,6 +11,10 @@ export interface CachedFile {
   readonly modifiedSecondsMs: number;
   readonly headers: Readonly<Record<string, string | number>>;
   readonly identity: FileIdentity;
+  /** Its folders are watched: a change is reported, so a hit needs no stat until the next revalidation. */
+  readonly watched: boolean;
+  /** When its stat was last compared (ms). */
+  checkedAt: number;
 }
 
 /** What tells a file's content apart without reading it: same inode, size, change and modification times. */
@@ -31,14 +37,22 @@ export interface StaticFileCacheLimits {
   maxTotalBytes?: number;
   /** Request paths remembered (each names one file); beyond this the oldest are forgotten (default 10,000). */
   maxRoutes?: number;
+  /**
+   * How long a watched file is served without a stat (default 1 s): the bound on staleness where a
+   * file system reports no changes (a network share written by another computer).
+   */
+  revalidateMs?: number;
 }
 
 /**
- * Small static files in memory, so that an allowed request costs one stat() instead of a stat, an
- * open, reads and a close on the thread pool. Never stale: every hit stats the file first (one
- * synchronous system call on the gateway's own thread) and serves from memory only if the inode,
- * size, mtime and ctime are those the content was read under; any change, a rename over it or its
- * removal sends the request down the slow path, which reads the file again.
+ * Small static files in memory, so that an allowed request costs no system call instead of a stat,
+ * an open, reads and a close on the thread pool. Not stale: the folders of every cached file are
+ * watched (directory-watch.ts) from before it is read, and a reported change to the file, or to any
+ * folder on its path, drops it; the notification is queued by the kernel when the file changes, so
+ * it is handled before a request sent after the change. Once a second (revalidateMs), and always for
+ * a file whose folders cannot be watched, a hit stats the file first and serves from memory only if
+ * the inode, size, mtime and ctime are those the content was read under. A per-hit stat was a sixth
+ * of the gateway's time under keep-alive load (bench/gateway-bench.mjs).
  *
  * Request paths are remembered apart from files ("/" and "/index.html" share one body): a path names
  * the file it resolved to, and a valid stat of that file also proves the resolution still holds
@@ -48,18 +62,23 @@ export class StaticFileCache {
   private readonly routes = new Map<string, string>();
   private readonly files = new Map<string, CachedFile>();
   private totalBytes = 0;
+  /** Counts reported changes, so a file changed while it was being read is not kept. */
+  private generation = 0;
   readonly maxFileBytes: number;
   private readonly maxTotalBytes: number;
   private readonly maxRoutes: number;
+  private readonly revalidateMs: number;
+  private readonly watch = new DirectoryWatch((dir, name) => this.changed(dir, name));
 
   constructor(limits: StaticFileCacheLimits = {}) {
     this.maxFileBytes = limits.maxFileBytes ?? 1024 * 1024;
     this.maxTotalBytes = limits.maxTotalBytes ?? 32 * 1024 * 1024;
     this.maxRoutes = limits.maxRoutes ?? 10_000;
+    this.revalidateMs = limits.revalidateMs ?? 1000;
   }
 
-  /** The cached file a request path resolved to, if it is still exactly what is on disk. */
-  lookup(routeKey: string): CachedFile | null {
+  /** The cached file a request path resolved to, if it is still what is on disk. */
+  lookup(routeKey: string, now = Date.now()): CachedFile | null {
     const file = this.routes.get(routeKey);
     if (file === undefined) return null;
     const entry = this.files.get(file);
@@ -67,16 +86,19 @@ export class StaticFileCache {
       this.routes.delete(routeKey);
       return null;
     }
-    let now: Stats | undefined;
-    try {
-      now = statSync(file, { throwIfNoEntry: false });
-    } catch {
-      now = undefined;
-    }
-    if (!now || !sameIdentity(entry.identity, now)) {
-      this.forget(file);
-      this.routes.delete(routeKey);
-      return null;
+    if (!entry.watched || now - entry.checkedAt >= this.revalidateMs) {
+      let current: Stats | undefined;
+      try {
+        current = statSync(file, { throwIfNoEntry: false });
+      } catch {
+        current = undefined;
+      }
+      if (!current || !sameIdentity(entry.identity, current)) {
+        this.forget(file);
+        this.routes.delete(routeKey);
+        return null;
+      }
+      entry.checkedAt = now;
     }
     // Most recently used last: eviction takes the first.
     this.files.delete(file);
@@ -88,7 +110,10 @@ export class StaticFileCache {
    * Read a regular file no larger than maxFileBytes and remember it under `routeKey`; null when it
    * is larger, not a regular file, gone, or changed while it was read (the caller streams it then).
    */
-  async load(routeKey: string, file: string, contentType: string): Promise<CachedFile | null> {
+  async load(routeKey: string, file: string, contentType: string, root: string): Promise<CachedFile | null> {
+    // Watched before it is read: a change while reading is reported, and drops what was read.
+    const watched = this.watch.cover(root, dirname(file));
+    const generation = this.generation;
     let handle;
     try {
       handle = await open(file, 'r');
@@ -105,6 +130,8 @@ export class StaticFileCache {
       const entry: CachedFile = {
         file,
         body,
+        watched,
+        checkedAt: Date.now(),
         modifiedSecondsMs: Math.floor(after.mtimeMs / 1000) * 1000,
         identity: identityOf(after),
         headers: {
@@ -114,13 +141,29 @@ export class StaticFileCache {
           'X-Content-Type-Options': 'nosniff',
         },
       };
-      this.remember(routeKey, entry);
+      // A change reported while it was read (its stat may not show it yet): serve it, do not keep it.
+      if (this.generation === generation) this.remember(routeKey, entry);
       return entry;
     } catch {
       return null;
     } finally {
       await handle.close().catch(() => undefined);
     }
+  }
+
+  /** Stop watching (the gateway stops). */
+  close(): void {
+    this.watch.close();
+    this.files.clear();
+    this.routes.clear();
+    this.totalBytes = 0;
+  }
+
+  /** A watched folder reported a change of `name` (or of anything): every cached file at or below it goes. */
+  private changed(dir: string, name: string | null): void {
+    this.generation++;
+    const gone = name === null ? dir : join(dir, name);
+    for (const file of [...this.files.keys()]) if (file === gone || file.startsWith(gone + sep)) this.forget(file);
   }
 
   private remember(routeKey: string, entry: CachedFile): void {

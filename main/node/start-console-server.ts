@@ -46,6 +46,25 @@ function followChanges(services: Services, hub: EventHub, gateway: RunningGatewa
   };
 }
 
+/**
+ * Live audit records for the consoles, only while one is connected: under load every record would
+ * otherwise be parsed on main's event loop for nobody (the log on disk is written either way).
+ */
+function tellAuditToConsoles(hub: EventHub, gateway: RunningGateway): () => void {
+  let stop: (() => void) | null = null;
+  const stopListening = hub.onAudience((present) => {
+    if (present && !stop) stop = gateway.audit.subscribe((record) => hub.emit('audit.record', record));
+    if (!present && stop) {
+      stop();
+      stop = null;
+    }
+  });
+  return () => {
+    stopListening();
+    stop?.();
+  };
+}
+
 /** Services, the gateway (a worker thread) and, optionally, the web console: what `serve` and `npm start` run. */
 export async function startServer(options: ServerOptions) {
   const services = options.services ?? openNodeServices(options.dataDir);
@@ -59,7 +78,6 @@ export async function startServer(options: ServerOptions) {
   const gateway = startGateway({
     dataDir: options.dataDir,
     getSnapshot: () => compileSnapshot({ ...services.snapshotSources(), version: ++version }),
-    onAudit: (record) => hub.emit('audit.record', record),
     onListening: (report) => {
       // The CLI in another process tells our own listeners from another program's by this (binding checks).
       publishGatewayListeners(options.dataDir, report);
@@ -68,6 +86,7 @@ export async function startServer(options: ServerOptions) {
     onError: (message) => console.error(`Gateway: ${message}`),
   });
   const stopFollowing = followChanges(services, hub, gateway, () => ++version);
+  const stopTellingAudit = tellAuditToConsoles(hub, gateway);
   const stopWatching = watchDataDir(options.dataDir, hub);
   // The local authority's CRL publisher and CRL reissue timer (serve and the desktop app alike).
   const authority = await startAuthorityRuntime({ authority: services.authority, hub, onLine: (line) => options.onListening?.([line]) });
@@ -86,6 +105,7 @@ export async function startServer(options: ServerOptions) {
     close: async () => {
       stopWatching();
       stopFollowing();
+      stopTellingAudit();
       await web?.close();
       await authority.close();
       await gateway.stop();

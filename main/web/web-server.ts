@@ -82,7 +82,11 @@ async function handle(
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     streams.add(res);
-    req.on('close', () => streams.delete(res));
+    const detach = options.hub.attachConsole();
+    req.on('close', () => {
+      streams.delete(res);
+      detach();
+    });
     return;
   }
   const channel = url.pathname.match(/^\/api\/invoke\/([\w.-]+)$/)?.[1];
