@@ -1,6 +1,7 @@
 import { Box, Divider, MenuItem, TextField } from '@mui/material';
 import { useSitesData } from '../state/sites-data-context';
 import { NEW_ACCOUNT, type AccountChoice } from './account-choice';
+import { AccountSelect } from './account-select';
 
 /** Choose the account a mapping logs on as, or "New account…" with its name and groups, as IIS's mapping dialog asks. */
 export function AccountPicker({ value, onChange, error, disabled }: { value: AccountChoice; onChange(value: AccountChoice): void; error?: string; disabled?: boolean }) {
@@ -9,28 +10,21 @@ export function AccountPicker({ value, onChange, error, disabled }: { value: Acc
   const taken = isNew && accounts.some((a) => a.name.toLowerCase() === value.newName.trim().toLowerCase());
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1.5 }}>
-      <TextField
-        select
-        label="Account"
+      <AccountSelect
+        accounts={accounts}
         value={value.selected}
         disabled={disabled}
-        onChange={(event) => onChange({ ...value, selected: event.target.value })}
+        onChange={(selected) => onChange({ ...value, selected })}
         error={Boolean(error) && !isNew}
         helperText={!isNew ? (error ?? 'The local account the certificate logs on as') : ' '}
-        slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-      >
-        <MenuItem value="">
-          <em>Choose an account</em>
-        </MenuItem>
-        {accounts.map((account) => (
-          <MenuItem key={account.name} value={account.name}>
-            {account.name}
-            {account.groups.length ? ` (${account.groups.join(', ')})` : ''}
-          </MenuItem>
-        ))}
-        <Divider />
-        <MenuItem value={NEW_ACCOUNT}>New account…</MenuItem>
-      </TextField>
+        showGroups
+        extra={[
+          <Divider key="divider" />,
+          <MenuItem key={NEW_ACCOUNT} value={NEW_ACCOUNT}>
+            New account…
+          </MenuItem>,
+        ]}
+      />
       {isNew && (
         <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap' }}>
           <TextField

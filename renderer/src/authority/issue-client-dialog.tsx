@@ -6,6 +6,7 @@ import { useSitesData } from '../state/sites-data-context';
 import { base64ToBytes } from '../util/base64';
 import { downloadBytes } from '../util/download';
 import { useSubmit } from '../util/use-submit';
+import { AccountSelect } from '../accounts/account-select';
 import { DialogButtons } from '../layout/dialog-buttons';
 
 /** The subject a certificate for this account starts with: its name as the common name, its email when it has one. */
@@ -65,28 +66,17 @@ export function IssueClientDialog({ onClose }: { onClose(issuedSha256?: string):
           }}
           sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}
         >
-          <TextField
-            select
-            label="Account"
+          <AccountSelect
+            accounts={accounts}
             value={accountName}
-            onChange={(event) => {
-              const next = accounts.find((a) => a.name === event.target.value);
-              setAccountName(event.target.value);
+            onChange={(name) => {
+              const next = accounts.find((a) => a.name === name);
+              setAccountName(name);
               if (next) setSubject(subjectFor(next));
             }}
             error={tried && Boolean(problems.account)}
             helperText={(tried && problems.account) || (account ? `SAN: ${[account.email && `email ${account.email}`, account.upn && `UPN ${account.upn}`].filter(Boolean).join(', ') || 'none (the account has no email or UPN)'}` : ' ')}
-            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-          >
-            <MenuItem value="">
-              <em>Choose an account</em>
-            </MenuItem>
-            {accounts.map((a) => (
-              <MenuItem key={a.name} value={a.name}>
-                {a.name}
-              </MenuItem>
-            ))}
-          </TextField>
+          />
           <TextField label="Subject" value={subject} onChange={(event) => setSubject(event.target.value)} error={tried && Boolean(problems.subject)} helperText={(tried && problems.subject) || 'Most specific first, as the console shows names: CN=Alice Smith, O=Example'} />
           <Box sx={{ display: 'flex', gap: 1.5 }}>
             <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} error={tried && Boolean(problems.password)} helperText={(tried && problems.password) || 'Protects the key in the .pfx'} sx={{ flex: 1 }} />

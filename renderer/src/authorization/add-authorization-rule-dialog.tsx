@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Alert, Autocomplete, Box, Dialog, DialogContent, DialogTitle, FormControlLabel, MenuItem, Radio, RadioGroup, TextField } from '@mui/material';
+import { Alert, Autocomplete, Box, Dialog, DialogContent, DialogTitle, FormControlLabel, Radio, RadioGroup, TextField } from '@mui/material';
 import type { AuthorizationRule, Site } from '../../../shared/models/site';
 import { invoke } from '../api';
 import { useConsoleActions } from '../state/console-context';
 import { useSitesData } from '../state/sites-data-context';
 import { useSubmit } from '../util/use-submit';
 import { describeWho } from './describe-authorization';
+import { AccountSelect } from '../accounts/account-select';
 import { DialogButtons } from '../layout/dialog-buttons';
 
 /** IIS's "Add Allow Authorization Rule" / "Add Deny Authorization Rule": all users, anonymous, a group or an account. */
@@ -63,25 +64,7 @@ export function AddAuthorizationRuleDialog({ site, path, access, onClose }: { si
             )}
             <FormControlLabel value="account" control={<Radio size="small" />} label="Specified account" />
             {kind === 'account' && (
-              <TextField
-                select
-                label="Account"
-                value={account}
-                onChange={(event) => setAccount(event.target.value)}
-                error={tried && Boolean(problem)}
-                helperText={(tried && problem) || ' '}
-                sx={{ ml: 4 }}
-                slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-              >
-                <MenuItem value="">
-                  <em>Choose an account</em>
-                </MenuItem>
-                {accounts.map((a) => (
-                  <MenuItem key={a.name} value={a.name}>
-                    {a.name}
-                  </MenuItem>
-                ))}
-              </TextField>
+              <AccountSelect accounts={accounts} value={account} onChange={setAccount} error={tried && Boolean(problem)} helperText={(tried && problem) || ' '} sx={{ ml: 4 }} />
             )}
           </RadioGroup>
           {submit.error && <Alert severity="error">{submit.error}</Alert>}
