@@ -109,6 +109,14 @@ describe('Renew Certificate wizard in Chromium, on the Default Web Site', () => 
     await wizard().getByRole('button', { name: 'Finish' }).click();
     await wizard().waitFor({ state: 'detached' });
   };
+  /** Renew with the defaults up to the authority, choose the request file: the wizard waits at its install step. */
+  const saveRequestForAnotherAuthority = async (sha256: string) => {
+    await openWizard(sha256);
+    await acceptDefaultsUpToAuthority();
+    await wizard().getByRole('radio', { name: 'Save a request for another authority' }).check();
+    await wizard().getByRole('button', { name: 'Next' }).click();
+    await step('install').waitFor();
+  };
   /** The request PEM the wizard shows, signed by the test PKI's issuing CA; the reply as PKCS#7 with its chain. */
   const signElsewhere = async (name: string) => {
     const pem = await wizard().getByTestId('request-pem').inputValue();
@@ -176,11 +184,7 @@ describe('Renew Certificate wizard in Chromium, on the Default Web Site', () => 
 
   it('saves a request for another authority, comes back with Continue Renewal…, installs the reply: the binding moves', async () => {
     const old = await boundCertificate();
-    await openWizard(old.sha256);
-    await acceptDefaultsUpToAuthority();
-    await wizard().getByRole('radio', { name: 'Save a request for another authority' }).check();
-    await wizard().getByRole('button', { name: 'Next' }).click();
-    await step('install').waitFor();
+    await saveRequestForAnotherAuthority(old.sha256);
     const signed = await signElsewhere('external-renewal');
     expect(serialKey(signed.serial)).not.toBe(serialKey(old.serial));
 
@@ -205,11 +209,7 @@ describe('Renew Certificate wizard in Chromium, on the Default Web Site', () => 
 
   it('Complete Certificate Request… with a renewal reply continues into the wizard at Verify bindings', async () => {
     const old = await boundCertificate();
-    await openWizard(old.sha256);
-    await acceptDefaultsUpToAuthority();
-    await wizard().getByRole('radio', { name: 'Save a request for another authority' }).check();
-    await wizard().getByRole('button', { name: 'Next' }).click();
-    await step('install').waitFor();
+    await saveRequestForAnotherAuthority(old.sha256);
     const signed = await signElsewhere('completed-renewal');
     await wizard().getByRole('button', { name: 'Close' }).click();
     await wizard().waitFor({ state: 'detached' });
