@@ -3,9 +3,10 @@ import type { AuditRecord } from '../../shared/models/decision';
 /**
  * One audit record as its JSON line, built without JSON.stringify of the whole record: the fields
  * that stay the same on a connection (site, client, certificate) are serialized once per connection
- * and site (AuditPeer), the time string once per second. The text is exactly JSON.stringify(record)
- * plus "\n" (same fields, same order; test/unit/gateway/audit-line.test.ts), so readers see no
- * difference; under keep-alive load this is a tenth of the cost.
+ * and site (AuditPeer), those of a decision once per decision (auditFields), the time string once
+ * per second. The text is exactly JSON.stringify(record) plus "\n" (same fields, same order;
+ * test/unit/gateway/audit-line.test.ts), so readers see no difference; under keep-alive load this
+ * is a tenth of the cost.
  */
 export interface AuditPeer {
   /** `"site":...` */
@@ -45,9 +46,17 @@ export function isoTime(ms: number): string {
   return `${secondPrefix}${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
 }
 
+/**
+ * The record's text after its time, up to the value of "micros": the same for every request that
+ * a decision remembered on its connection answers (request-handler.ts), so it is built once.
+ */
+export function auditFields(peer: AuditPeer, path: string, outcome: AuditOutcome): string {
+  return `${peer.site},"path":${json(path)},${peer.peer},"status":${json(outcome.status)},"account":${json(outcome.account)},"decidedBy":${json(outcome.decidedBy)},"failedStep":${json(outcome.failedStep)},"micros":`;
+}
+
 /** The JSON line (with its "\n") of the record these parts make; see AuditRecord for the fields. */
-export function auditLine(timeMs: number, peer: AuditPeer, path: string, outcome: AuditOutcome, micros: number): string {
-  return `{"time":"${isoTime(timeMs)}",${peer.site},"path":${json(path)},${peer.peer},"status":${json(outcome.status)},"account":${json(outcome.account)},"decidedBy":${json(outcome.decidedBy)},"failedStep":${json(outcome.failedStep)},"micros":${micros}}\n`;
+export function auditLine(timeMs: number, fields: string, micros: number): string {
+  return `{"time":"${isoTime(timeMs)}",${fields}${micros}}\n`;
 }
 
 /** The record a line stands for (main's side, and the tests). */

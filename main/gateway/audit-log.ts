@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { AuditRecord } from '../../shared/models/decision';
 import { parseAuditLine } from './audit-line';
 
+const NEWLINE = 0x0a;
+
 /** Where and how much: `<dataDir>/audit/audit.log`, rotated by size into audit.log.1 .. audit.log.(maxFiles-1). */
 export interface AuditLogOptions {
   dataDir: string;
@@ -20,10 +22,11 @@ export interface AuditLog {
   readonly path: string;
   write(record: AuditRecord): void;
   /**
-   * Records already in their JSON-lines form (each one JSON.stringify(record) and "\n"), as the
-   * gateway worker sends them in batches: written as they are, and parsed only for listeners.
+   * Records already in their JSON-lines form, UTF-8 (whole lines, each JSON.stringify(record) and
+   * "\n"), as the gateway worker sends them in batches: written as they are, no work per record,
+   * and decoded and parsed only while someone listens.
    */
-  writeLines(lines: readonly string[]): void;
+  appendLines(bytes: Uint8Array): void;
   /** Receive each record as it is written; returns the unsubscribe function. */
   subscribe(listener: (record: AuditRecord) => void): () => void;
   /** Resolves once everything written so far is on disk. */
@@ -42,7 +45,8 @@ export function openAuditLog(options: AuditLogOptions): AuditLog {
   const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
   const maxFiles = Math.max(1, options.maxFiles ?? 5);
   const listeners = new Set<(record: AuditRecord) => void>();
-  let queue: string[] = [];
+  /** Byte chunks of whole lines, in order, not yet on disk. */
+  let queue: Uint8Array[] = [];
   let handle: FileHandle | null = null;
   let size = 0;
   let flushing: Promise<void> | null = null;
@@ -70,35 +74,43 @@ export function openAuditLog(options: AuditLogOptions): AuditLog {
     await rename(path, `${path}.1`).catch(() => undefined);
   }
 
+  /**
+   * How many bytes of `chunk` (whole lines) go into a file holding `used` bytes: the lines that fit
+   * under maxBytes, or, in an empty file, at least the first line (one line larger than maxBytes
+   * still goes in, alone, rather than being lost). 0: rotate first.
+   */
+  function fitting(chunk: Uint8Array, used: number): number {
+    if (used + chunk.length <= maxBytes) return chunk.length;
+    const room = maxBytes - used;
+    const lastFitting = room > 0 ? chunk.lastIndexOf(NEWLINE, room - 1) : -1;
+    if (lastFitting >= 0) return lastFitting + 1;
+    if (used > 0) return 0;
+    const first = chunk.indexOf(NEWLINE);
+    return first >= 0 ? first + 1 : chunk.length;
+  }
+
   async function drain(): Promise<void> {
     while (queue.length > 0) {
-      const lines = queue;
+      const chunks = queue;
       queue = [];
-      let start = 0;
+      let pending: Uint8Array = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
       try {
         // Fill the current file up to maxBytes, rotate, go on: a batch may span files.
-        while (start < lines.length) {
+        while (pending.length > 0) {
           let file = await current();
-          if (size > 0 && size + Buffer.byteLength(lines[start]!) > maxBytes) {
+          let take = fitting(pending, size);
+          if (take === 0) {
             await rotate();
             file = await current();
+            take = fitting(pending, size);
           }
-          let bytes = size;
-          let end = start;
-          while (end < lines.length) {
-            const length = Buffer.byteLength(lines[end]!);
-            // One line larger than maxBytes still goes in, alone, rather than being lost.
-            if (end > start && bytes + length > maxBytes) break;
-            bytes += length;
-            end++;
-          }
-          await file.appendFile(start === 0 && end === lines.length ? lines.join('') : lines.slice(start, end).join(''));
-          size = bytes;
-          start = end;
+          await file.appendFile(pending.subarray(0, take));
+          size += take;
+          pending = pending.subarray(take);
         }
       } catch (error) {
         // What was not written goes first next time; what was is not written twice.
-        queue = start === 0 ? lines.concat(queue) : lines.slice(start).concat(queue);
+        queue.unshift(pending);
         options.onError?.(error as Error);
         await handle?.close().catch(() => undefined);
         handle = null;
@@ -129,15 +141,16 @@ export function openAuditLog(options: AuditLogOptions): AuditLog {
     path,
     write(record) {
       if (closed) return;
-      queue.push(`${JSON.stringify(record)}\n`);
+      queue.push(Buffer.from(`${JSON.stringify(record)}\n`));
       tell(record);
       void flush();
     },
-    writeLines(lines) {
-      if (closed || lines.length === 0) return;
-      for (const line of lines) queue.push(line);
+    appendLines(bytes) {
+      if (closed || bytes.length === 0) return;
+      queue.push(bytes);
       if (listeners.size > 0) {
-        for (const line of lines) {
+        for (const line of Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8').split('\n')) {
+          if (line === '') continue;
           let record: AuditRecord | null = null;
           try {
             record = parseAuditLine(line);

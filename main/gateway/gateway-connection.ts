@@ -1,7 +1,6 @@
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import type { ConnectionIdentity, DecisionEngine, PresentedCertificate } from '../decision/types';
-import type { AuditPeer } from './audit-line';
+import type { ConnectionIdentity, DecisionEngine, GatewayDecision, PresentedCertificate } from '../decision/types';
 import type { Route, RouteTable } from './route-table';
 
 /** What the gateway knows about one TCP (or TLS) connection, kept on the socket for its lifetime. */
@@ -28,12 +27,37 @@ export interface GatewayConnection {
   escapedPem?: string;
   /**
    * What the last request on this connection worked out, for the next one to reuse when it is the
-   * same: its route (per Host header and route table), its path (per request target) and its audit
-   * fields (per identity and route). A keep-alive client sends the same Host every time.
+   * same: its route (per Host header and route table), its target (per request line) and its
+   * decision (per identity, path and CRL fetch outcome). A keep-alive client sends the same Host
+   * every time, and mostly the same request line.
    */
   lastRoute?: { table: RouteTable; host: string | undefined; route: Route | 'misdirected' | null };
-  lastPath?: { url: string | undefined; target: string; path: string };
-  auditPeer?: { identity: ConnectionIdentity; route: Route; peer: AuditPeer };
+  lastTarget?: RequestTarget;
+  lastDecision?: RememberedDecision;
+}
+
+/** A request target as the gateway works with it. */
+export interface RequestTarget {
+  readonly url: string | undefined;
+  /** Origin form: "/path?query". */
+  readonly target: string;
+  /** Decoded, dot segments resolved: what folders and rules see. */
+  readonly path: string;
+  /** Its key in the static file cache under one content folder (static-content.ts), made on first need. */
+  staticKey?: { readonly directory: string; readonly key: string };
+}
+
+/**
+ * A decision and its audit record's text after the time (audit-line.ts). The decision depends on the
+ * connection's identity (which names the engine and the site), the path, and the CRL fetch outcome,
+ * never on the moment of the request: trust is judged at the handshake (ConnectionState).
+ */
+export interface RememberedDecision {
+  readonly identity: ConnectionIdentity;
+  readonly path: string;
+  readonly crlFailures: ReadonlyMap<string, string> | undefined;
+  readonly decision: GatewayDecision;
+  readonly auditFields: string;
 }
 
 const CONNECTION = Symbol('certmapper.gateway.connection');

@@ -74,7 +74,7 @@ export function startGateway(options: StartGatewayOptions): RunningGateway {
   function receive(message: FromGateway): void {
     switch (message.type) {
       case 'audit':
-        audit.writeLines(message.lines);
+        audit.appendLines(message.bytes);
         return;
       case 'listening': {
         const report = { version: message.version, bindings: message.bindings };

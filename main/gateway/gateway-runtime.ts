@@ -14,7 +14,8 @@ import { UpstreamProxy } from './upstream-proxy';
 
 /** How the runtime talks to main, and (for tests) which engine it builds. */
 export interface GatewayRuntimeOptions {
-  post(message: FromGateway): void;
+  /** `transfer`: buffers in the message whose ownership moves to main (postMessage's transfer list). */
+  post(message: FromGateway, transfer?: ArrayBuffer[]): void;
   /**
    * Build the engine for a snapshot, with the CRLs fetched so far added to each site's store CRLs;
    * default: the real prepareSnapshot, sharing parsed certificates across versions.
@@ -43,7 +44,7 @@ export function startGatewayRuntime(options: GatewayRuntimeOptions): GatewayRunt
   let stopped = false;
   let pending: GatewaySnapshot | null = null;
   let applying: Promise<void> | null = null;
-  const audits = new AuditBatch((lines) => options.post({ type: 'audit', lines }));
+  const audits = new AuditBatch((bytes) => options.post({ type: 'audit', bytes }, [bytes.buffer as ArrayBuffer]));
 
   const context: RequestContext = {
     engine: () => engine!,

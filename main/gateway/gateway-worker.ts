@@ -8,7 +8,7 @@ import type { ToGateway } from './messages';
 const port = parentPort;
 if (!port) throw new Error('gateway-worker runs as a worker thread: start it with startGateway() (gateway-controller.ts)');
 
-const runtime = startGatewayRuntime({ post: (message) => port.postMessage(message) });
+const runtime = startGatewayRuntime({ post: (message, transfer) => port.postMessage(message, transfer) });
 port.on('message', (message: ToGateway) => {
   runtime.handle(message).then(
     () => {

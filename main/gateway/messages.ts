@@ -23,12 +23,13 @@ export interface ListeningReport {
 export type ToGateway = { type: 'snapshot'; snapshot: GatewaySnapshot } | { type: 'flush-audit'; id: number } | { type: 'stop' };
 
 /**
- * Gateway -> main: listener state per snapshot, audit records (one JSON line per decision, the
- * decisions of one event-loop turn in one message), errors, and the end of a stop.
+ * Gateway -> main: listener state per snapshot, audit records (one JSON line per decision, a
+ * batch of them in one message), errors, and the end of a stop.
  */
 export type FromGateway =
   | ({ type: 'listening' } & ListeningReport)
-  | { type: 'audit'; lines: string[] }
+  /** JSON lines, UTF-8, whole lines: the buffer is transferred, not copied. */
+  | { type: 'audit'; bytes: Uint8Array }
   /** Every decision made before the matching flush-audit was sent ahead of this (messages keep their order). */
   | { type: 'audit-flushed'; id: number }
   /** version: set when a snapshot could not be applied (the previous one stays in force). */

@@ -2,8 +2,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { normalizeRequestPath } from '../decision/request-path';
 import type { ConnectionIdentity, DecisionEngine, GatewayDecision } from '../decision/types';
-import { auditLine, auditPeer, type AuditPeer } from './audit-line';
-import { connectionOf, identityFor, newConnection, attachConnection, type GatewayConnection } from './gateway-connection';
+import { auditFields, auditLine, auditPeer } from './audit-line';
+import {
+  attachConnection,
+  connectionOf,
+  identityFor,
+  newConnection,
+  type GatewayConnection,
+  type RememberedDecision,
+  type RequestTarget,
+} from './gateway-connection';
 import { identityHeaderValues, stripIdentityHeaders } from './identity-headers';
 import { detailedErrorsFor, sendError, sendRefusal, statusText } from './refusal-response';
 import { hostOfHeader, routeForName, type Route, type RouteTable } from './route-table';
@@ -19,7 +27,7 @@ export interface RequestContext {
   audit(line: string): void;
   error(message: string): void;
   proxy: UpstreamProxy;
-  /** Small static files in memory, revalidated by a stat on every request. */
+  /** Small static files in memory (static-file-cache.ts). */
   files: StaticFileCache;
   /**
    * Fetch these CRL distribution points for a site and, when that gave new CRLs, make the engine
@@ -51,22 +59,31 @@ function routeOfRequest(table: RouteTable, connection: GatewayConnection, hostHe
 }
 
 /** The target and its normalized path, remembered for the connection's last request line. */
-function pathOfRequest(connection: GatewayConnection, url: string | undefined): { target: string; path: string } | null {
-  const memo = connection.lastPath;
+function targetOfRequest(connection: GatewayConnection, url: string | undefined): RequestTarget | null {
+  const memo = connection.lastTarget;
   if (memo && memo.url === url) return memo;
   const target = originForm(url);
   if (!target) return null;
-  connection.lastPath = { url, target, path: normalizeRequestPath(target) };
-  return connection.lastPath;
+  connection.lastTarget = { url, target, path: normalizeRequestPath(target) };
+  return connection.lastTarget;
 }
 
-/** The audit fields of this connection and site, serialized once (audit-line.ts). */
-function auditPeerOf(connection: GatewayConnection, route: Route, identity: ConnectionIdentity): AuditPeer {
-  const memo = connection.auditPeer;
-  if (memo && memo.identity === identity && memo.route === route) return memo.peer;
-  const peer = auditPeer(route.siteName, connection.client, identity.certificate);
-  connection.auditPeer = { identity, route, peer };
-  return peer;
+/** The connection's last decision, if it holds for this identity and path (see RememberedDecision). */
+function rememberedFor(connection: GatewayConnection, identity: ConnectionIdentity, path: string): RememberedDecision | null {
+  const memo = connection.lastDecision;
+  return memo && memo.identity === identity && memo.path === path && memo.crlFailures === connection.crlFailures ? memo : null;
+}
+
+/** The decision for this request: the remembered one when it holds, else the engine's, remembered with its audit fields. */
+function decisionFor(connection: GatewayConnection, engine: DecisionEngine, route: Route, path: string): RememberedDecision {
+  const identity = identityFor(connection, engine, route);
+  const remembered = rememberedFor(connection, identity, path);
+  if (remembered) return remembered;
+  const { crlFailures } = connection;
+  const decision = withFetchFailures(engine.decide(identity, { tls: connection.tls, path, at: new Date() }), crlFailures);
+  const outcome = { status: statusText(decision), account: decision.account, decidedBy: decision.decidedBy, failedStep: decision.failedStep };
+  const fields = auditFields(auditPeer(route.siteName, connection.client, identity.certificate), path, outcome);
+  return (connection.lastDecision = { identity, path, crlFailures, decision, auditFields: fields });
 }
 
 /**
@@ -93,14 +110,16 @@ export function handleRequest(context: RequestContext, table: RouteTable, req: I
   if (route === 'misdirected') return sendError(res, 421, 'This connection was made for another site (TLS server name); open a new one for this host.');
   // http.sys's answer when no binding matches the host name.
   if (!route) return sendError(res, 400, 'Invalid Hostname: no site is bound to this host name here.');
-  const requested = pathOfRequest(connection, req.url);
+  const requested = targetOfRequest(connection, req.url);
   if (!requested) return sendError(res, 400, null);
-  const { target, path } = requested;
-  const request: PendingRequest = { req, res, route, connection, target, path };
+  const { path } = requested;
+  const request: PendingRequest = { req, res, route, connection, requested };
   let urls: string[];
   try {
     const engine = context.engine();
-    urls = connection.crlFetch ? [] : engine.crlsToFetch(identityFor(connection, engine, route), path);
+    const identity = identityFor(connection, engine, route);
+    // A remembered decision was made after this very check.
+    urls = connection.crlFetch || rememberedFor(connection, identity, path) ? [] : engine.crlsToFetch(identity, path);
   } catch (error) {
     context.error(`decision failed for ${route.siteName} ${path}: ${(error as Error).stack ?? error}`);
     return sendError(res, 500, null);
@@ -128,34 +147,28 @@ interface PendingRequest {
   res: ServerResponse;
   route: Route;
   connection: GatewayConnection;
-  target: string;
-  path: string;
+  requested: RequestTarget;
 }
 
 /** The decision with the newest engine, the audit record, then the refusal or the content. */
 function decideAndAnswer(context: RequestContext, request: PendingRequest): void {
-  const { req, res, route, connection, path } = request;
+  const { res, route, connection } = request;
+  const { path } = request.requested;
   const engine = context.engine();
   const now = Date.now();
-  let decision: GatewayDecision;
-  let identity: ConnectionIdentity;
+  let decided: RememberedDecision;
   const started = performance.now();
   try {
-    identity = identityFor(connection, engine, route);
-    decision = withFetchFailures(engine.decide(identity, { tls: connection.tls, path, at: new Date(now) }), connection.crlFailures);
+    decided = decisionFor(connection, engine, route, path);
   } catch (error) {
     context.error(`decision failed for ${route.siteName} ${path}: ${(error as Error).stack ?? error}`);
     return sendError(res, 500, null);
   }
   const micros = Math.round((performance.now() - started) * 1000);
-  const outcome = { status: statusText(decision), account: decision.account, decidedBy: decision.decidedBy, failedStep: decision.failedStep };
-  context.audit(auditLine(now, auditPeerOf(connection, route, identity), path, outcome, micros));
-
-  // Client copies go whatever happens next, static content included: nothing downstream may see them.
-  stripIdentityHeaders(req.headers, route.strippedHeaders);
-  const detailed = detailedErrorsFor(route.site.site, connection.client);
-  if (decision.status >= 400) return sendRefusal(res, decision, { detailed, site: route.siteName, path });
-  serveContent(context, { req, res, route, connection, decision, engine, target: request.target, path, detailed });
+  context.audit(auditLine(now, decided.auditFields, micros));
+  const { decision } = decided;
+  if (decision.status >= 400) return sendRefusal(res, decision, { detailed: detailedErrorsFor(route.site.site, connection.client), site: route.siteName, path });
+  serveContent(context, request, engine, decision);
 }
 
 /** A revocation refusal names the distribution points that could not be fetched, just before its verdict. */
@@ -171,30 +184,29 @@ function withFetchFailures(decision: GatewayDecision, failures: ReadonlyMap<stri
 }
 
 /** An allowed request: the static file, or the upstream with the identity headers. */
-function serveContent(
-  context: RequestContext,
-  r: { req: IncomingMessage; res: ServerResponse; route: Route; connection: GatewayConnection; decision: GatewayDecision; engine: DecisionEngine; target: string; path: string; detailed: boolean },
-): void {
-  const { req, res, route, connection, decision } = r;
+function serveContent(context: RequestContext, request: PendingRequest, engine: DecisionEngine, decision: GatewayDecision): void {
+  const { req, res, route, connection, requested } = request;
   const site = route.site.site;
   const content = site.content;
   if (content.kind === 'static') {
-    serveStatic(req, res, content.directory, r.path, context.files).catch((error: Error) => {
-      context.error(`static content ${content.directory}${r.path}: ${error.message}`);
+    serveStatic(req, res, content.directory, requested, context.files)?.catch((error: Error) => {
+      context.error(`static content ${content.directory}${requested.path}: ${error.message}`);
       sendError(res, 500, null);
     });
     return;
   }
-  const security = r.engine.site(route.siteId)?.effectiveSecurity(r.path);
+  // Client copies of the identity headers never reach the upstream, whatever their case or spelling.
+  stripIdentityHeaders(req.headers, route.strippedHeaders);
+  const security = engine.site(route.siteId)?.effectiveSecurity(requested.path);
   const password = decision.forwardPassword;
   context.proxy.forward(req, res, {
     upstream: route.upstream ?? new URL(content.url),
-    target: r.target,
+    target: requested.target,
     identity: identityHeaderValues(site.identityHeaders, decision, connection.identity!, connection, security?.clientCertificates !== 'ignore'),
     authorization: password === null ? null : `Basic ${Buffer.from(`${decision.account ?? ''}:${password}`).toString('base64')}`,
     dropClientAuthorization: route.forwardsPasswords,
     client: connection.client,
     tls: connection.tls,
-    detailed: r.detailed,
+    detailed: detailedErrorsFor(site, connection.client),
   });
 }

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import type { RequestTarget } from './gateway-connection';
 import { sendError } from './refusal-response';
 import type { CachedFile, StaticFileCache } from './static-file-cache';
 
@@ -61,32 +62,51 @@ function sendCached(req: IncomingMessage, res: ServerResponse, entry: CachedFile
   else res.end(entry.body);
 }
 
+/** The request path without its query: its trailing slash decides between a folder's index and its redirect. */
+const rawPathOf = (target: string): string => {
+  const query = target.indexOf('?');
+  return query >= 0 ? target.slice(0, query) : target;
+};
+
+/** The cache key of a request under `directory`, made once per request target (the normalized path drops the trailing slash). */
+function cacheKeyOf(directory: string, requested: RequestTarget): string {
+  const memo = requested.staticKey;
+  if (memo && memo.directory === directory) return memo.key;
+  const key = `${directory}\0${requested.path}${rawPathOf(requested.target).endsWith('/') ? '/' : ''}`;
+  requested.staticKey = { directory, key };
+  return key;
+}
+
 /**
- * Serve `path` (already normalized: decoded, dot segments resolved) from `directory`: index.html for
- * a folder (after IIS's courtesy redirect to the slash-terminated URL), 404 for anything missing.
- * Small files come from `cache` while their stat is unchanged (static-file-cache.ts); the rest, and
- * every miss, from disk.
+ * Serve the request's path (normalized: decoded, dot segments resolved) from `directory`: index.html
+ * for a folder (after IIS's courtesy redirect to the slash-terminated URL), 404 for anything
+ * missing. Small files come from `cache` (static-file-cache.ts) at once, with no promise made;
+ * the rest, and every miss, from disk: then the returned promise settles when the answer is sent.
  */
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, directory: string, path: string, cache: StaticFileCache): Promise<void> {
+export function serveStatic(req: IncomingMessage, res: ServerResponse, directory: string, requested: RequestTarget, cache: StaticFileCache): Promise<void> | undefined {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Length': 0 });
     res.end();
-    return;
+    return undefined;
   }
-  const url = req.url ?? '/';
-  const query = url.indexOf('?');
-  const rawPath = query >= 0 ? url.slice(0, query) : url;
-  // The normalized path drops a trailing slash, which decides between a folder's index and its redirect.
-  const routeKey = `${directory}\0${path}${rawPath.endsWith('/') ? '/' : ''}`;
+  const routeKey = cacheKeyOf(directory, requested);
   const cached = cache.lookup(routeKey);
-  if (cached) return sendCached(req, res, cached);
+  if (cached) {
+    sendCached(req, res, cached);
+    return undefined;
+  }
+  return serveFromDisk(req, res, directory, requested, routeKey, cache);
+}
 
+async function serveFromDisk(req: IncomingMessage, res: ServerResponse, directory: string, requested: RequestTarget, routeKey: string, cache: StaticFileCache): Promise<void> {
+  const { target, path } = requested;
+  const rawPath = rawPathOf(target);
   let file = resolveInside(directory, path);
   if (!file) return sendError(res, 404, null);
   let info = await statOrNull(file);
   if (info?.isDirectory()) {
     if (!rawPath.endsWith('/')) {
-      res.writeHead(301, { Location: `${rawPath}/${query >= 0 ? url.slice(query) : ''}`, 'Content-Length': 0 });
+      res.writeHead(301, { Location: `${rawPath}/${target.slice(rawPath.length)}`, 'Content-Length': 0 });
       res.end();
       return;
     }

@@ -15,6 +15,8 @@ export interface CachedFile {
   readonly watched: boolean;
   /** When its stat was last compared (ms). */
   checkedAt: number;
+  /** Its place in the recency order: the cache's insertion count when it was last put at the end. */
+  insertedAt: number;
 }
 
 /** What tells a file's content apart without reading it: same inode, size, change and modification times. */
@@ -64,6 +66,8 @@ export class StaticFileCache {
   private totalBytes = 0;
   /** Counts reported changes, so a file changed while it was being read is not kept. */
   private generation = 0;
+  /** Counts the times a file was put at the end of the recency order. */
+  private insertions = 0;
   readonly maxFileBytes: number;
   private readonly maxTotalBytes: number;
   private readonly maxRoutes: number;
@@ -100,9 +104,13 @@ export class StaticFileCache {
       }
       entry.checkedAt = now;
     }
-    // Most recently used last: eviction takes the first.
-    this.files.delete(file);
-    this.files.set(file, entry);
+    // Most recently used last: eviction takes the first. A file in the newer half of the order stays
+    // where it is, so the file hit again and again costs no reordering of the Map.
+    if (this.insertions - entry.insertedAt > this.files.size >> 1) {
+      this.files.delete(file);
+      this.files.set(file, entry);
+      entry.insertedAt = ++this.insertions;
+    }
     return entry;
   }
 
@@ -132,6 +140,7 @@ export class StaticFileCache {
         body,
         watched,
         checkedAt: Date.now(),
+        insertedAt: 0,
         modifiedSecondsMs: Math.floor(after.mtimeMs / 1000) * 1000,
         identity: identityOf(after),
         headers: {
@@ -169,6 +178,7 @@ export class StaticFileCache {
   private remember(routeKey: string, entry: CachedFile): void {
     this.forget(entry.file);
     this.files.set(entry.file, entry);
+    entry.insertedAt = ++this.insertions;
     this.totalBytes += entry.body.length;
     for (const [file] of this.files) {
       if (this.totalBytes <= this.maxTotalBytes) break;

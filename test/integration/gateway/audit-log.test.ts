@@ -95,7 +95,7 @@ describe('audit log', () => {
       for (const count of [1, 7, 13, 24]) {
         let batch = '';
         for (let i = 0; i < count; i++) batch += `${JSON.stringify(record(n++))}\n`;
-        log.writeLines(batch.split(/(?<=\n)/));
+        log.appendLines(Buffer.from(batch));
       }
       await log.close();
       const dir = join(data.path, 'audit');
@@ -105,6 +105,23 @@ describe('audit log', () => {
       expect(lines(join(dir, 'audit.log'))).toHaveLength(5);
       for (const name of ['audit.log.1', 'audit.log.2']) expect(readFileSync(join(dir, name)).length).toBe(size * 10);
       expect(seen).toEqual(Array.from({ length: 45 }, (_, i) => `/page/${String(i).padStart(2, '0')}`));
+    } finally {
+      data.cleanup();
+    }
+  });
+
+  it('writes a batch line longer than a whole file alone, losing neither it nor its neighbours', async () => {
+    const data = makeTempDir('audit-long-line-');
+    try {
+      const size = Buffer.byteLength(`${JSON.stringify(record(0))}\n`);
+      const log = openAuditLog({ dataDir: data.path, maxBytes: size * 2, maxFiles: 5 });
+      const long = { ...record(1), path: `/${'x'.repeat(size * 3)}` };
+      log.appendLines(Buffer.from([record(0), long, record(2)].map((r) => `${JSON.stringify(r)}\n`).join('')));
+      await log.close();
+      const dir = join(data.path, 'audit');
+      const kept = [...lines(join(dir, 'audit.log.2')), ...lines(join(dir, 'audit.log.1')), ...lines(join(dir, 'audit.log'))];
+      expect(kept.map((r) => r.path.length)).toEqual([record(0).path.length, long.path.length, record(2).path.length]);
+      expect(lines(join(dir, 'audit.log.1'))).toHaveLength(1);
     } finally {
       data.cleanup();
     }

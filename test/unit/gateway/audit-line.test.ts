@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../../shared/models/decision';
-import { auditLine, auditPeer, isoTime, parseAuditLine } from '../../../main/gateway/audit-line';
+import { auditFields, auditLine, auditPeer, isoTime, parseAuditLine } from '../../../main/gateway/audit-line';
 
 // The gateway writes audit records as text it assembles from pre-serialized parts; readers parse
 // them as JSON. The text must be exactly what JSON.stringify(record) gives, whatever the strings hold.
@@ -8,7 +8,8 @@ import { auditLine, auditPeer, isoTime, parseAuditLine } from '../../../main/gat
 function viaParts(record: AuditRecord, timeMs: number): string {
   const certificate = record.certificateSha256 === null ? null : { sha256: record.certificateSha256, subject: record.certificateSubject ?? '' };
   const peer = auditPeer(record.site, record.client, certificate);
-  return auditLine(timeMs, peer, record.path, { status: record.status, account: record.account, decidedBy: record.decidedBy, failedStep: record.failedStep }, record.micros);
+  const fields = auditFields(peer, record.path, { status: record.status, account: record.account, decidedBy: record.decidedBy, failedStep: record.failedStep });
+  return auditLine(timeMs, fields, record.micros);
 }
 
 const base: AuditRecord = {
