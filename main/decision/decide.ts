@@ -11,10 +11,12 @@ const onOff = (on: boolean) => (on ? 'on' : 'off');
 /**
  * Steps 1-6 of "The decision for one request" (architecture.md) for one request on a connection
  * whose identity is known. `verbose` (what-if) adds the trust list, the chain, the CRLs and every
- * mapping tried; the gateway's hot path leaves them out but names every check all the same.
+ * mapping tried; the gateway's hot path leaves them out but names every check all the same. `lead`:
+ * lines the trace begins with (what-if's own).
  */
-export function decideRequest(state: ConnectionState, request: RequestFacts, groups: GroupIndex, verbose: boolean): GatewayDecision {
-  const trace: TraceStep[] = [];
+export function decideRequest(state: ConnectionState, request: RequestFacts, groups: GroupIndex, verbose: boolean, lead?: readonly TraceStep[]): GatewayDecision {
+  // let: what-if's mapping walk hands back the trace in a new array (mapping-trace.ts); `add` and `finish` see it.
+  let trace: TraceStep[] = lead ? [...lead] : [];
   const add = (step: string, result: TraceStep['result'], detail: string) => trace.push({ step, result, detail });
   const finish = (status: number, substatus: number, failedStep: string | null, account: string | null = null, decidedBy: string | null = null, forwardPassword: string | null = null): GatewayDecision =>
     ({ status, substatus, account, decidedBy, trace, failedStep, forwardPassword });
@@ -78,7 +80,7 @@ export function decideRequest(state: ConnectionState, request: RequestFacts, gro
       return finish(401, 2, 'mapping');
     } else {
       const mapping = state.mapping((s) => mapCertificate(site, cert.sha256, s.fields()));
-      if (verbose && cert.decoded) explainMapping(site, cert.sha256, state.fields(), cert.decoded.summary.subject, trace);
+      if (verbose && cert.decoded) trace = explainMapping(site, cert.sha256, state.fields(), cert.decoded.summary.subject, trace);
       decidedBy = decidedByOf(mapping);
       if (mapping.kind === 'many-to-one' && mapping.compiled.mapping.permission === 'deny') {
         add('mapping', 'fail', `${decidedBy} denies this certificate`);

@@ -30,19 +30,31 @@ export class ManyToOneIndex {
   private readonly buckets: Bucket[] = [];
   /** Positions of mappings with no literal start to file them under: always tried. */
   private readonly unfiled: number[] = [];
+  /**
+   * By position: the rule that fails for every certificate that does not find the mapping through
+   * the index (the rule it is filed under, or its first rule on a field CertMapper does not know);
+   * -1 for unfiled mappings, which are always tried.
+   */
+  readonly knownMiss: number[] = [];
 
   constructor(private readonly active: readonly CompiledManyToOne[]) {
     const byField = new Map<string, Bucket>();
     active.forEach((compiled, position) => {
       // A rule on a field CertMapper does not know matches nothing: neither does its mapping.
-      if (compiled.rules.some((rule) => rule.reader === null)) return;
+      const unknown = compiled.rules.findIndex((rule) => rule.reader === null);
+      if (unknown >= 0) {
+        this.knownMiss[position] = unknown;
+        return;
+      }
       let best: CompiledRule | null = null;
       for (const rule of compiled.rules) if (!best || headOf(rule).length > headOf(best).length) best = rule;
       const head = best ? headOf(best) : '';
       if (!best || head === '') {
+        this.knownMiss[position] = -1;
         this.unfiled.push(position);
         return;
       }
+      this.knownMiss[position] = compiled.rules.indexOf(best);
       const key = `${best.reader!.name}|${best.folded}`;
       let bucket = byField.get(key);
       if (!bucket) byField.set(key, (bucket = { reader: best.reader!, folded: best.folded, lengths: [], byHead: new Map() }));
@@ -57,8 +69,12 @@ export class ManyToOneIndex {
     }
   }
 
-  /** The first active mapping, in order, whose rules all match these values; null when none does. */
-  first(values: FieldValues): CompiledManyToOne | null {
+  /**
+   * The positions, ascending and each once, of the active mappings whose rules might all hold for
+   * these values: those filed under a literal start the values begin with, and the unfiled ones.
+   * Every other active mapping fails at its knownMiss rule.
+   */
+  candidates(values: FieldValues): number[] {
     const hits: number[] = [];
     for (const bucket of this.buckets) {
       for (const value of bucket.folded ? values.folded(bucket.reader) : values.of(bucket.reader)) {
@@ -70,14 +86,20 @@ export class ManyToOneIndex {
       }
     }
     if (hits.length > 1) hits.sort((a, b) => a - b);
-    // Merge the two ascending lists, trying each position once, in list order.
-    const { unfiled, active } = this;
-    let last = -1;
+    // Merge the two ascending lists, each position once.
+    const { unfiled } = this;
+    const merged: number[] = [];
     for (let h = 0, u = 0; h < hits.length || u < unfiled.length; ) {
       const position = u >= unfiled.length || (h < hits.length && hits[h]! < unfiled[u]!) ? hits[h++]! : unfiled[u++]!;
-      if (position === last) continue;
-      last = position;
-      const compiled = active[position]!;
+      if (position !== merged[merged.length - 1]) merged.push(position);
+    }
+    return merged;
+  }
+
+  /** The first active mapping, in order, whose rules all match these values; null when none does. */
+  first(values: FieldValues): CompiledManyToOne | null {
+    for (const position of this.candidates(values)) {
+      const compiled = this.active[position]!;
       if (compiled.firstMiss(values) < 0) return compiled;
     }
     return null;

@@ -1,3 +1,4 @@
+import type { TraceStep } from '../../shared/models/decision';
 import type { ManyToOneMapping, MatchRule } from '../../shared/models/site';
 import { compileField, FieldValues, type CertificateView, type FieldReader } from './certificate-fields';
 import { compileWildcard, type ValueTest } from './wildcard';
@@ -14,7 +15,7 @@ export interface RuleMiss {
   caseSensitive: boolean;
 }
 
-/** A many-to-one mapping compiled once per snapshot: field readers and wildcard tests per rule, and its trace lines. */
+/** A many-to-one mapping compiled once per snapshot: field readers and wildcard tests per rule. */
 export interface CompiledManyToOne {
   mapping: ManyToOneMapping;
   /** 1-based position in the site's ordered list (IIS Move Up / Move Down). */
@@ -23,15 +24,27 @@ export interface CompiledManyToOne {
   inactive: string | null;
   /** The rules, compiled: the index (many-to-one-index.ts) files the mapping under one of them. */
   rules: readonly CompiledRule[];
-  /** What-if's line when the mapping is inactive, and when it matched. */
-  lines: { inactive: string; matched: string };
-  /** -1 when every rule matched; else the 0-based index of the first rule that did not. */
-  firstMiss(values: FieldValues): number;
+  /**
+   * -1 when every rule matched; else the 0-based index of the first rule that did not. `knownMiss`:
+   * a rule already known to fail for these values (the index says which), so only the rules before
+   * it are tried, and it is the answer when they all hold.
+   */
+  firstMiss(values: FieldValues, knownMiss?: number): number;
   /** null when every rule matched; else the first rule that did not (the rule editor's preview). */
   evaluate(view: CertificateView): RuleMiss | null;
+  /** What-if's lines for this mapping, none of which depends on the certificate: made on first use, never by the gateway. */
+  traceSteps(): ManyToOneTraceSteps;
 }
 
-/** One rule, compiled: its reader, its test (on lower-cased values when it ignores case) and what traces say of it. */
+/** What-if's lines for one mapping (the values a certificate has are named apart, once per field: mapping-trace.ts). */
+export interface ManyToOneTraceSteps {
+  inactive: TraceStep;
+  matched: TraceStep;
+  /** By rule: the line when that rule is the first that fails. */
+  misses: readonly TraceStep[];
+}
+
+/** One rule, compiled: its reader and its test (on lower-cased values when it ignores case). */
 export interface CompiledRule {
   rule: MatchRule;
   reader: FieldReader | null;
@@ -40,22 +53,27 @@ export interface CompiledRule {
   /** The pattern as compared (lower-cased when folded, hex without separators). */
   pattern: string;
   test: ValueTest;
-  /** What-if's line when this rule is the first that fails, up to the values seen ("... failed: "). */
-  missPrefix: string;
 }
 
 const valuesFor = (rule: CompiledRule, values: FieldValues) => (rule.reader === null ? [] : rule.folded ? values.folded(rule.reader) : values.of(rule.reader));
 
-function compileRule(rule: MatchRule, label: string, index: number): CompiledRule {
+function compileRule(rule: MatchRule): CompiledRule {
   const reader = compileField(rule.field);
   // Serial numbers and fingerprints are hex: case never matters, and the colons or spaces that
   // Windows and OpenSSL print between octets are not part of the value.
   const raw = reader?.hex ? rule.pattern.replace(/[\s:]/g, '') : rule.pattern;
   const folded = !!reader?.hex || !rule.caseSensitive;
   const pattern = folded ? raw.toLowerCase() : raw;
-  const caseNote = rule.caseSensitive && !reader?.hex ? 'case-sensitive' : 'case-insensitive';
-  const missPrefix = `${label}: rule ${index + 1} ${reader?.name ?? rule.field} ~ "${rule.pattern}" (${caseNote}) failed: `;
-  return { rule, reader, folded, pattern, test: compileWildcard(pattern, true), missPrefix };
+  return { rule, reader, folded, pattern, test: compileWildcard(pattern, true) };
+}
+
+const mappingStep = (detail: string): TraceStep => Object.freeze({ step: 'mapping', result: 'info', detail });
+
+/** What-if's line when `rule` is the first rule of a mapping that fails. */
+function missDetail(label: string, { rule, reader }: CompiledRule, index: number): string {
+  const named = `${label}: rule ${index + 1} ${reader?.name ?? rule.field} ~ "${rule.pattern}"`;
+  if (!reader) return `${named} failed: "${rule.field}" is not a field CertMapper knows`;
+  return `${named} (${rule.caseSensitive && !reader.hex ? 'case-sensitive' : 'case-insensitive'}) failed`;
 }
 
 function inactiveReason(mapping: ManyToOneMapping): string | null {
@@ -71,26 +89,22 @@ const labelOf = (mapping: ManyToOneMapping, position: number) => `many-to-one #$
 
 /** Compile one mapping; rules are ANDed and a rule matches if any value of its field matches. */
 export function compileManyToOne(mapping: ManyToOneMapping, position: number): CompiledManyToOne {
-  const label = labelOf(mapping, position);
-  const rules = mapping.rules.map((rule, index) => compileRule(rule, label, index));
+  const rules = mapping.rules.map((rule) => compileRule(rule));
   const inactive = inactiveReason(mapping);
-  const lines = {
-    inactive: `${label}: ${inactive}`,
-    matched: `${label}: matched, every rule holds (${mapping.rules.map((r) => `${r.field} ~ "${r.pattern}"`).join(' AND ')})`,
-  };
-  const firstMiss = (values: FieldValues): number => {
-    for (let index = 0; index < rules.length; index++) {
+  const firstMiss = (values: FieldValues, knownMiss = -1): number => {
+    const end = knownMiss >= 0 ? knownMiss : rules.length;
+    for (let index = 0; index < end; index++) {
       const rule = rules[index]!;
       if (rule.reader === null || !valuesFor(rule, values).some(rule.test)) return index;
     }
-    return -1;
+    return knownMiss;
   };
+  let steps: ManyToOneTraceSteps | undefined;
   return {
     mapping,
     position,
     inactive,
     rules,
-    lines,
     firstMiss,
     evaluate(view) {
       const values = new FieldValues(view);
@@ -99,35 +113,15 @@ export function compileManyToOne(mapping: ManyToOneMapping, position: number): C
       const { rule, reader } = rules[index]!;
       return { index, rule, field: reader?.name ?? rule.field, values: reader ? values.of(reader) : [], unknownField: !reader, caseSensitive: rule.caseSensitive && !reader?.hex };
     },
+    traceSteps() {
+      if (steps) return steps;
+      const label = labelOf(mapping, position);
+      steps = {
+        inactive: mappingStep(`${label}: ${inactive}`),
+        matched: mappingStep(`${label}: matched, every rule holds (${mapping.rules.map((r) => `${r.field} ~ "${r.pattern}"`).join(' AND ')})`),
+        misses: rules.map((rule, index) => mappingStep(missDetail(label, rule, index))),
+      };
+      return steps;
+    },
   };
-}
-
-/**
- * What-if's account of many-to-one mappings, every line but the values built at compile time:
- * per certificate only "what the certificate has" is written, once per field.
- */
-export class ManyToOneExplainer {
-  // By field slot: what the certificate has, written once per field.
-  private readonly seen: (string | undefined)[] = [];
-
-  constructor(private readonly values: FieldValues) {}
-
-  /** One line of what-if: why this mapping did or did not match. */
-  explain(compiled: CompiledManyToOne): { matched: boolean; detail: string } {
-    if (compiled.inactive) return { matched: false, detail: compiled.lines.inactive };
-    const index = compiled.firstMiss(this.values);
-    if (index < 0) return { matched: true, detail: compiled.lines.matched };
-    const rule = compiled.rules[index]!;
-    return { matched: false, detail: rule.missPrefix + this.seenFor(rule) };
-  }
-
-  private seenFor({ rule, reader }: CompiledRule): string {
-    if (!reader) return `"${rule.field}" is not a field CertMapper knows`;
-    return (this.seen[reader.slot] ??= this.describe(reader));
-  }
-
-  private describe(reader: FieldReader): string {
-    const values = this.values.of(reader);
-    return values.length === 0 ? `the certificate has no ${reader.name} value` : `no value matched, the certificate has ${values.map((v) => JSON.stringify(v)).join(', ')}`;
-  }
 }

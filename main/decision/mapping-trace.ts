@@ -1,6 +1,6 @@
 import type { TraceStep } from '../../shared/models/decision';
 import type { FieldValues } from './certificate-fields';
-import { ManyToOneExplainer } from './many-to-one';
+import { walkManyToOne } from './many-to-one-walk';
 import type { PreparedSite } from './prepared-site';
 
 const info = (detail: string): TraceStep => ({ step: 'mapping', result: 'info', detail });
@@ -25,33 +25,30 @@ function explainOneToOne(site: PreparedSite, sha256: string, subject: string): {
 }
 
 /**
- * What-if's account of the local mapper: one-to-one first, then every many-to-one mapping in order
- * with the rule that failed and the values it saw, up to the one that decided (spec sections 2-3).
- * Appended to `trace`: a thousand lines are not worth copying twice.
+ * What-if's account of the local mapper, after `trace`: one-to-one first, then every many-to-one
+ * mapping in order with the rule that failed, up to the one that decided (spec sections 2-3).
+ * Returns the trace with these lines, in a new array when many-to-one mappings were walked.
+ *
+ * The walk costs a copy, not a match per mapping (many-to-one-walk.ts): the site's index names the
+ * few mappings that could match, and every other one fails at the rule the index knows.
  */
-export function explainMapping(site: PreparedSite, sha256: string, values: FieldValues, subject: string, trace: TraceStep[]): void {
+export function explainMapping(site: PreparedSite, sha256: string, values: FieldValues, subject: string, trace: TraceStep[]): TraceStep[] {
   const oneToOne = explainOneToOne(site, sha256, subject);
   for (const line of oneToOne.lines) trace.push(line);
   if (oneToOne.matched) {
     trace.push(info('many-to-one: not tried, one-to-one mappings take precedence (spec section 3)'));
-    return;
+    return trace;
   }
   if (!site.site.manyToOneEnabled) {
     trace.push(info('many-to-one mappings are disabled for this site: skipped'));
-    return;
+    return trace;
   }
   if (site.manyToOne.length === 0) {
     trace.push(info('many-to-one: the site has no many-to-one mappings'));
-    return;
+    return trace;
   }
-  const explainer = new ManyToOneExplainer(values);
-  const all = site.manyToOne;
-  let tried = 0;
-  while (tried < all.length) {
-    const explained = explainer.explain(all[tried++]!);
-    trace.push(info(explained.detail));
-    if (explained.matched) break;
-  }
-  const untried = all.length - tried;
-  if (untried > 0) trace.push(info(`many-to-one: ${untried} later mapping(s) not tried: the first match decides`));
+  const walked = walkManyToOne(site.manyToOneWalk(), values, trace);
+  const untried = site.manyToOne.length - walked.tried;
+  if (untried > 0) walked.trace.push(info(`many-to-one: ${untried} later mapping(s) not tried: the first match decides`));
+  return walked.trace;
 }

@@ -7,6 +7,7 @@ import { decideRequest } from './decide';
 import { LruCache } from './lru-cache';
 import { prepareSite, withExtraCrls, type PreparedSite } from './prepared-site';
 import { trustEngineVerifier } from './trust-engine-verifier';
+import type { TraceStep } from '../../shared/models/decision';
 import type { ConnectionIdentity, DecisionEngine, GatewayDecision, GatewaySnapshot, PresentedCertificate, RequestFacts, SnapshotSite } from './types';
 
 /** Parsed certificates by SHA-256, shared across connections (and engines, if the caller passes one in). */
@@ -27,8 +28,8 @@ export interface PrepareOptions {
 export interface PreparedEngine extends DecisionEngine {
   /** Site id by id or by name (case-insensitive, as IIS site names are). */
   findSiteId(nameOrId: string): string | undefined;
-  /** decide with the full trace: trust list, chain, CRLs, every mapping tried. */
-  explain(identity: ConnectionIdentity, request: RequestFacts): GatewayDecision;
+  /** decide with the full trace: trust list, chain, CRLs, every mapping tried; after `lead`, if given. */
+  explain(identity: ConnectionIdentity, request: RequestFacts, lead?: readonly TraceStep[]): GatewayDecision;
   /** As DecisionEngine's, keeping what-if's lookups. */
   withCrls(siteId: string, crls: readonly Uint8Array[]): PreparedEngine;
 }
@@ -93,7 +94,7 @@ function buildEngine(base: EngineBase, sites: ReadonlyMap<string, PreparedSite>)
       return identityOf(state);
     },
     decide: (identity, request) => decideRequest(current(identity), request, groups, false),
-    explain: (identity, request) => decideRequest(current(identity), request, groups, true),
+    explain: (identity, request, lead) => decideRequest(current(identity), request, groups, true, lead),
     crlsToFetch(identity, path) {
       const state = current(identity);
       const security = state.site?.folders.resolve(path).security;

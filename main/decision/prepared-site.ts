@@ -3,6 +3,7 @@ import type { ChainVerifier, SiteTrust } from './chain-verifier';
 import { buildFolderTable, type FolderTable } from './folder-table';
 import { compileManyToOne, type CompiledManyToOne } from './many-to-one';
 import { ManyToOneIndex } from './many-to-one-index';
+import { buildManyToOneWalk, type ManyToOneWalk } from './many-to-one-walk';
 import { createTrustExplainer, type TrustExplainer } from './trust-trace';
 import type { SnapshotSite } from './types';
 
@@ -18,6 +19,8 @@ export interface PreparedSite {
   activeManyToOne: readonly CompiledManyToOne[];
   /** The first-match search over `activeManyToOne`. */
   manyToOneIndex: ManyToOneIndex;
+  /** What-if's walk over `manyToOne`, laid out on first use (never by the gateway). */
+  manyToOneWalk(): ManyToOneWalk;
   /** Subject of each trusted issuer by SHA-256, to name the anchor a chain ended in. */
   issuerSubjects: ReadonlyMap<string, string>;
   /** The compiled trust list, or why it could not be compiled (every certificate is then refused 403.16). */
@@ -77,6 +80,8 @@ export function prepareSite(source: SnapshotSite, verifier: ChainVerifier): Prep
   const activeManyToOne = site.manyToOneEnabled ? manyToOne.filter((m) => m.inactive === null) : [];
   const trust = compileTrust(source, verifier);
   let byKey: OneToOneIndex | undefined;
+  let walk: ManyToOneWalk | undefined;
+  const manyToOneIndex = new ManyToOneIndex(activeManyToOne);
   return {
     source,
     site,
@@ -84,7 +89,8 @@ export function prepareSite(source: SnapshotSite, verifier: ChainVerifier): Prep
     oneToOne,
     manyToOne,
     activeManyToOne,
-    manyToOneIndex: new ManyToOneIndex(activeManyToOne),
+    manyToOneIndex,
+    manyToOneWalk: () => (walk ??= buildManyToOneWalk(manyToOne, activeManyToOne, manyToOneIndex)),
     issuerSubjects: new Map(source.trustedIssuers.map((i) => [i.sha256.toLowerCase(), i.subject])),
     trust,
     explainer: createTrustExplainer(source, trust),

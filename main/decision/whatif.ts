@@ -1,4 +1,4 @@
-import type { Decision } from '../../shared/models/decision';
+import type { Decision, TraceStep } from '../../shared/models/decision';
 import type { PreparedEngine } from './prepare-snapshot';
 import type { PresentedCertificate } from './types';
 
@@ -17,12 +17,10 @@ export function whatIf(engine: PreparedEngine, siteNameOrId: string, presented: 
     return { status: 404, substatus: 0, account: null, decidedBy: null, trace, failedStep: 'site' };
   }
   const identity = engine.identify(siteId, presented, at);
-  const decision = engine.explain(identity, { tls: true, path, at });
   const site = engine.site(siteId)?.site.name ?? siteNameOrId;
   const certificate = identity.certificate ? `certificate "${identity.certificate.subject}" (SHA-256 ${identity.certificate.sha256})` : 'no certificate';
-  const intro = { step: 'what-if', result: 'info' as const, detail: `site "${site}", path ${path}, at ${at.toISOString()}, ${certificate}, over TLS` };
-  // The decision's trace is this call's own array: the intro goes in front without copying a long mapping walk.
-  decision.trace.unshift(intro);
+  const intro: TraceStep = { step: 'what-if', result: 'info', detail: `site "${site}", path ${path}, at ${at.toISOString()}, ${certificate}, over TLS` };
+  const decision = engine.explain(identity, { tls: true, path, at }, [intro]);
   return {
     status: decision.status,
     substatus: decision.substatus,

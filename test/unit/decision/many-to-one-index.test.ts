@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManyToOneMapping, MatchRule } from '../../../shared/models/site';
 import type { ConnectionState } from '../../../main/decision/connection-state';
-import { compileManyToOne } from '../../../main/decision/many-to-one';
+import { compileManyToOne, type CompiledManyToOne } from '../../../main/decision/many-to-one';
+import { whatIf } from '../../../main/decision/whatif';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { createDecisionPki, type DecisionPki } from './decision-pki';
 import { engineFor, makeSite, manyToOne, presentedOf, securityOf } from './decision-fixture';
@@ -9,10 +10,12 @@ import { engineFor, makeSite, manyToOne, presentedOf, securityOf } from './decis
 // The gateway finds the deciding many-to-one mapping through an index (many-to-one-index.ts) rather
 // than by trying every mapping. Whatever the rules, it must pick the mapping a walk in list order
 // picks: here random rule lists, built from the real certificates' own values, against that walk.
+// What-if's trace, which also uses the index to skip matching, must name for every mapping the same
+// first failing rule as that walk.
 
 type Cert = 'alice' | 'aliceReissued' | 'bob' | 'forger' | 'oddity' | 'revoked';
 const CERTS: Cert[] = ['alice', 'aliceReissued', 'bob', 'forger', 'oddity', 'revoked'];
-const FIELDS = ['subject.CN', 'subject.OU', 'subject.O', 'subject.E', 'san.email', 'san.dns', 'serial', 'eku', 'policy', 'issuer.CN', 'issuer.sha256', 'subject.2.5.4.11'];
+const FIELDS = ['subject.CN', 'subject.OU', 'subject.O', 'subject.E', 'san.email', 'san.dns', 'serial', 'eku', 'policy', 'issuer.CN', 'issuer.sha256', 'subject.2.5.4.11', 'subject.NOSUCH'];
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
 function random(seed: number) {
@@ -41,8 +44,9 @@ describe('many-to-one index: the same first match as a walk in list order', () =
     for (const cert of CERTS) {
       const state = engine.identify('site-1', presentedOf(pki[cert], [pki.intermediate]), at).state as ConnectionState;
       for (const field of FIELDS) {
-        const reader = compileManyToOne(manyToOne('x', [{ field, pattern: '*', caseSensitive: true }]), 1).rules[0]!.reader!;
-        valuesByField.set(field, [...(valuesByField.get(field) ?? []), ...state.fields().of(reader)]);
+        // A rule on a field CertMapper does not know matches nothing (and has no values to pick from).
+        const reader = compileManyToOne(manyToOne('x', [{ field, pattern: '*', caseSensitive: true }]), 1).rules[0]!.reader;
+        valuesByField.set(field, [...(valuesByField.get(field) ?? []), ...(reader ? state.fields().of(reader) : [])]);
       }
     }
   });
@@ -75,7 +79,24 @@ describe('many-to-one index: the same first match as a walk in list order', () =
     });
   }
 
-  it('on 150 random rule lists, for every test certificate', () => {
+  const all = (mappings: ManyToOneMapping[]) => mappings.map((m, i) => compileManyToOne(m, i + 1));
+
+  /** What-if's line for each mapping a walk in list order tries: inactive, the first rule that fails, or the match that ends the walk. */
+  function walkLines(compiled: CompiledManyToOne[], state: ConnectionState): string[] {
+    const lines: string[] = [];
+    for (const c of compiled) {
+      if (c.inactive !== null) {
+        lines.push(c.traceSteps().inactive.detail);
+        continue;
+      }
+      const miss = c.evaluate(state);
+      lines.push(miss ? c.traceSteps().misses[miss.index]!.detail : c.traceSteps().matched.detail);
+      if (!miss) break;
+    }
+    return lines;
+  }
+
+  it('on 150 random rule lists, for every test certificate; what-if names the same rule a walk finds failing', () => {
     const r = random(20_261_122);
     let decided = 0;
     for (let round = 0; round < 150; round++) {
@@ -90,6 +111,9 @@ describe('many-to-one index: the same first match as a walk in list order', () =
         const context = `round ${round}, ${cert}, rules ${JSON.stringify(mappings.map((m) => [m.enabled, m.rules]))}`;
         expect(decision.decidedBy, context).toBe(expected ? `many-to-one "${expected.mapping.name}"` : null);
         if (expected) decided++;
+        // What-if names, for every mapping up to the one that decided, what a walk in list order finds.
+        const named = whatIf(engine, 'site-1', presentedOf(pki[cert], [pki.intermediate]), '/', at).trace.map((s) => s.detail).filter((d) => d.startsWith('many-to-one #'));
+        expect(named, context).toEqual(walkLines(all(mappings), identity.state as ConnectionState));
       }
     }
     // The lists must decide often enough for the comparison to mean something.
