@@ -3,8 +3,9 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AuditRecord } from '../../shared/models/decision';
 import type { DecisionEngine, GatewaySnapshot } from '../decision/types';
-import { openAuditLog, type AuditLog, type AuditLogOptions } from './audit-log';
-import type { FromGateway, ListeningReport, ToGateway } from './messages';
+import type { AuditLogOptions } from './audit-log';
+import { parseAuditLine } from './audit-line';
+import type { FromGateway, GatewayAuditFile, ListeningReport, ToGateway } from './messages';
 
 /**
  * Where the gateway runs. `worker` (the product): a worker thread started from the bundled
@@ -15,7 +16,7 @@ import type { FromGateway, ListeningReport, ToGateway } from './messages';
  */
 export type GatewayRuntimeMode = { kind: 'worker'; url?: string | URL } | { kind: 'in-thread'; prepare?(snapshot: GatewaySnapshot): DecisionEngine };
 
-/** startGateway's options: the data folder (for the audit log), the snapshot source and what to tell the caller. */
+/** startGateway's options: the data folder (the gateway writes its audit log there), the snapshot source and what to tell the caller. */
 export interface StartGatewayOptions {
   dataDir: string;
   /** The snapshot to start with (and to restart a crashed worker with, before any update). */
@@ -33,11 +34,18 @@ export interface RunningGateway {
   update(snapshot: GatewaySnapshot): void;
   /** The listener report of the latest snapshot sent (rejects if that snapshot could not be applied). */
   listening(): Promise<ListeningReport>;
-  readonly audit: AuditLog;
-  /** Resolves once every decision the gateway made so far has reached the audit log (and its subscribers). */
+  /** Every audit record as the gateway writes it, for as long as someone listens (the gateway sends none otherwise). */
+  readonly audit: AuditFeed;
+  /** Resolves once every decision the gateway made so far is in the audit log (and with its subscribers). */
   auditFlushed(): Promise<void>;
   /** Stop listening, let open requests finish (2 s), flush the audit log. */
   stop(): Promise<void>;
+}
+
+/** The live audit records of a running gateway. */
+export interface AuditFeed {
+  /** Receive each record as it is written; returns the unsubscribe function. */
+  subscribe(listener: (record: AuditRecord) => void): () => void;
 }
 
 interface Channel {
@@ -60,8 +68,17 @@ const STOP_TIMEOUT_MS = 5000;
 /** Start the gateway (a worker thread unless told otherwise) with the current snapshot, and the audit log. */
 export function startGateway(options: StartGatewayOptions): RunningGateway {
   const mode = options.runtime ?? { kind: 'worker' };
-  const audit = openAuditLog({ dataDir: options.dataDir, ...options.audit, onError: (error) => options.onError?.(`audit log: ${error.message}`) });
-  if (options.onAudit) audit.subscribe(options.onAudit);
+  const auditFile: GatewayAuditFile = { dataDir: options.dataDir, ...options.audit };
+  const listeners = new Set<(record: AuditRecord) => void>();
+  const audit: AuditFeed = {
+    subscribe(listener) {
+      listeners.add(listener);
+      if (listeners.size === 1) channel.send({ type: 'audit-live', on: true });
+      return () => {
+        if (listeners.delete(listener) && listeners.size === 0 && !stopping) channel.send({ type: 'audit-live', on: false });
+      };
+    },
+  };
   let snapshot = options.getSnapshot();
   let latest: ListeningReport | null = null;
   let waiters: { version: number; resolve(report: ListeningReport): void; reject(error: Error): void }[] = [];
@@ -74,7 +91,7 @@ export function startGateway(options: StartGatewayOptions): RunningGateway {
   function receive(message: FromGateway): void {
     switch (message.type) {
       case 'audit':
-        audit.appendLines(message.bytes);
+        tell(message.bytes);
         return;
       case 'listening': {
         const report = { version: message.version, bindings: message.bindings };
@@ -97,6 +114,27 @@ export function startGateway(options: StartGatewayOptions): RunningGateway {
     }
   }
 
+  /** The records of one live batch to each listener; a failing listener costs no other its records. */
+  function tell(bytes: Uint8Array): void {
+    for (const line of Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8').split('\n')) {
+      if (line === '') continue;
+      let record: AuditRecord;
+      try {
+        record = parseAuditLine(line);
+      } catch (error) {
+        options.onError?.(`audit record from the gateway: ${(error as Error).message}`);
+        continue;
+      }
+      for (const listener of listeners) {
+        try {
+          listener(record);
+        } catch (error) {
+          options.onError?.(`audit listener: ${(error as Error).message}`);
+        }
+      }
+    }
+  }
+
   function settle(match: (w: (typeof waiters)[number]) => boolean, action: (w: (typeof waiters)[number]) => void): void {
     const hit = waiters.filter(match);
     waiters = waiters.filter((w) => !match(w));
@@ -104,8 +142,8 @@ export function startGateway(options: StartGatewayOptions): RunningGateway {
   }
 
   function open(): Channel {
-    if (mode.kind === 'in-thread') return inThread(mode, receive);
-    const worker = new Worker(mode.url ?? defaultWorkerUrl(), { name: 'certmapper-gateway' });
+    if (mode.kind === 'in-thread') return inThread(mode, auditFile, receive);
+    const worker = new Worker(mode.url ?? defaultWorkerUrl(), { name: 'certmapper-gateway', workerData: { audit: auditFile } });
     worker.on('message', receive);
     worker.on('error', (error) => options.onError?.(`gateway worker failed: ${error.stack ?? error.message}`));
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
@@ -131,11 +169,13 @@ export function startGateway(options: StartGatewayOptions): RunningGateway {
     setTimeout(() => {
       if (stopping) return;
       channel = open();
+      if (listeners.size > 0) channel.send({ type: 'audit-live', on: true });
       channel.send({ type: 'snapshot', snapshot });
     }, RESTART_DELAY_MS).unref();
   }
 
   let channel = open();
+  if (options.onAudit) audit.subscribe(options.onAudit);
   channel.send({ type: 'snapshot', snapshot });
 
   return {
@@ -146,7 +186,8 @@ export function startGateway(options: StartGatewayOptions): RunningGateway {
       channel.send({ type: 'snapshot', snapshot: next });
     },
     auditFlushed() {
-      if (stopping) return audit.flush();
+      // The gateway writes everything it has before it reports that it stopped.
+      if (stopping) return channel.exited;
       const id = nextFlush++;
       return new Promise<void>((resolve) => {
         flushes.set(id, resolve);
@@ -168,19 +209,20 @@ export function startGateway(options: StartGatewayOptions): RunningGateway {
       settle(() => true, (w) => w.reject(new Error('the gateway stopped')));
       flushes.forEach((resolve) => resolve());
       flushes.clear();
-      await audit.close();
+      listeners.clear();
     },
   };
 }
 
 /** The runtime on this thread, behind the same message interface as the worker. */
-function inThread(mode: Extract<GatewayRuntimeMode, { kind: 'in-thread' }>, receive: (message: FromGateway) => void): Channel {
+function inThread(mode: Extract<GatewayRuntimeMode, { kind: 'in-thread' }>, audit: GatewayAuditFile, receive: (message: FromGateway) => void): Channel {
   let exit!: () => void;
   const exited = new Promise<void>((resolve) => (exit = resolve));
   // Loaded on demand: the console's bundle need not carry the gateway it runs in a worker.
   const runtime = import('./gateway-runtime').then(({ startGatewayRuntime }) =>
     startGatewayRuntime({
       prepare: mode.prepare,
+      audit,
       post: (message) => {
         receive(message);
         if (message.type === 'stopped') exit();

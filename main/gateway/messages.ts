@@ -19,18 +19,32 @@ export interface ListeningReport {
   bindings: ListeningBinding[];
 }
 
-/** Main -> gateway: a new compiled configuration, a request to send the pending audit lines now, or stop. */
-export type ToGateway = { type: 'snapshot'; snapshot: GatewaySnapshot } | { type: 'flush-audit'; id: number } | { type: 'stop' };
+/** Where the gateway writes its audit log (audit-log.ts): given once, when it starts. */
+export interface GatewayAuditFile {
+  dataDir: string;
+  maxBytes?: number;
+  maxFiles?: number;
+}
 
 /**
- * Gateway -> main: listener state per snapshot, audit records (one JSON line per decision, a
- * batch of them in one message), errors, and the end of a stop.
+ * Main -> gateway: a new compiled configuration; whether main wants every audit record as it is
+ * written (a console shows them live); a request to write the pending audit records now; stop.
+ */
+export type ToGateway =
+  | { type: 'snapshot'; snapshot: GatewaySnapshot }
+  | { type: 'audit-live'; on: boolean }
+  | { type: 'flush-audit'; id: number }
+  | { type: 'stop' };
+
+/**
+ * Gateway -> main: listener state per snapshot, audit records while main listens (one JSON line per
+ * decision, a batch of them in one message), errors, and the end of a stop.
  */
 export type FromGateway =
   | ({ type: 'listening' } & ListeningReport)
-  /** JSON lines, UTF-8, whole lines: the buffer is transferred, not copied. */
+  /** While audit-live is on: the records just written, as JSON lines (UTF-8, whole lines). */
   | { type: 'audit'; bytes: Uint8Array }
-  /** Every decision made before the matching flush-audit was sent ahead of this (messages keep their order). */
+  /** Every decision made before the matching flush-audit is in the audit log, and was sent ahead of this while live (messages keep their order). */
   | { type: 'audit-flushed'; id: number }
   /** version: set when a snapshot could not be applied (the previous one stays in force). */
   | { type: 'error'; message: string; version?: number }

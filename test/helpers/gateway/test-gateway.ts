@@ -28,7 +28,14 @@ export interface TestGateway {
 }
 
 /** Start the gateway on the fixture's current snapshot; `inThread` runs the runtime on the test's thread instead of the worker bundle. */
-export async function startTestGateway(fixture: GatewayFixture, options: { inThread?: boolean; audit?: { maxBytes?: number; maxFiles?: number } } = {}): Promise<TestGateway> {
+/**
+ * `liveAudit: false`: main does not ask for the audit records as they are written (as when no console
+ * is open), so `audits` stays empty and only the log file has them.
+ */
+export async function startTestGateway(
+  fixture: GatewayFixture,
+  options: { inThread?: boolean; audit?: { maxBytes?: number; maxFiles?: number }; liveAudit?: boolean } = {},
+): Promise<TestGateway> {
   const runtime = options.inThread ? ({ kind: 'in-thread' } as const) : ({ kind: 'worker', url: await buildGatewayWorker() } as const);
   const data = makeTempDir('certmapper-gateway-data-');
   const audits: AuditRecord[] = [];
@@ -36,7 +43,7 @@ export async function startTestGateway(fixture: GatewayFixture, options: { inThr
   const gateway = startGateway({
     dataDir: data.path,
     getSnapshot: () => fixture.snapshot(),
-    onAudit: (record) => audits.push(record),
+    onAudit: options.liveAudit === false ? undefined : (record) => audits.push(record),
     onError: (message) => errors.push(message),
     audit: options.audit,
     runtime,

@@ -151,7 +151,7 @@ describe('audit log', () => {
       await curl(pki, [`${url}/b`]);
       await curl(pki, [...curlCert(pki.carol), `${url}/c`]);
       await gw.audited(0, 3);
-      await gw.gateway.audit.flush();
+      await gw.gateway.auditFlushed();
       const path = join(gw.dataDir, 'audit', 'audit.log');
       expect(existsSync(path)).toBe(true);
       const written = lines(path);
@@ -161,6 +161,27 @@ describe('audit log', () => {
         ['/b', '403.7', null],
         ['/c', '401.2', null],
       ]);
+    });
+
+    it('writes the log in the gateway whether or not main listens: with no listener, nothing crosses to main', async () => {
+      const quiet = await startTestGateway(fixture, { liveAudit: false });
+      try {
+        const url = `https://127.0.0.1:${quiet.port('Audited')}`;
+        await curl(pki, [...curlCert(pki.alice), `${url}/quiet`]);
+        await quiet.gateway.auditFlushed();
+        const written = lines(join(quiet.dataDir, 'audit', 'audit.log'));
+        expect(written.map((r) => [r.path, r.status, r.account])).toEqual([['/quiet', '200.0', 'alice']]);
+        expect(quiet.audits).toEqual([]);
+        // A listener from now on gets the records written from now on.
+        const seen: string[] = [];
+        const stop = quiet.gateway.audit.subscribe((record) => seen.push(record.path));
+        await curl(pki, [...curlCert(pki.alice), `${url}/heard`]);
+        await quiet.gateway.auditFlushed();
+        stop();
+        expect(seen).toEqual(['/heard']);
+      } finally {
+        await quiet.stop();
+      }
     });
   });
 });
