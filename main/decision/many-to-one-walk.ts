@@ -1,6 +1,6 @@
 import type { TraceStep } from '../../shared/models/decision';
 import type { FieldReader, FieldValues } from './certificate-fields';
-import type { CompiledManyToOne } from './many-to-one';
+import { mappingInfo, type CompiledManyToOne } from './many-to-one';
 import type { ManyToOneIndex } from './many-to-one-index';
 
 /**
@@ -50,7 +50,7 @@ export function buildManyToOneWalk(all: readonly CompiledManyToOne[], active: re
 function valuesLine(reader: FieldReader, values: FieldValues): TraceStep {
   const seen = values.of(reader);
   const detail = seen.length === 0 ? `the certificate has no ${reader.name} value` : `the certificate's ${reader.name}: ${seen.map((v) => JSON.stringify(v)).join(', ')}`;
-  return { step: 'mapping', result: 'info', detail };
+  return mappingInfo(detail);
 }
 
 /** Room left for the lines the decision adds after the walk, so that adding them copies nothing. */

@@ -36,7 +36,7 @@ export interface CompiledManyToOne {
   traceSteps(): ManyToOneTraceSteps;
 }
 
-/** What-if's lines for one mapping (the values a certificate has are named apart, once per field: mapping-trace.ts). */
+/** What-if's lines for one mapping (the values a certificate has are named apart, once per field: many-to-one-walk.ts). */
 export interface ManyToOneTraceSteps {
   inactive: TraceStep;
   matched: TraceStep;
@@ -67,7 +67,8 @@ function compileRule(rule: MatchRule): CompiledRule {
   return { rule, reader, folded, pattern, test: compileWildcard(pattern, true) };
 }
 
-const mappingStep = (detail: string): TraceStep => Object.freeze({ step: 'mapping', result: 'info', detail });
+/** A line of what-if's mapping walk (frozen: lines made once per snapshot are shared by every what-if). */
+export const mappingInfo = (detail: string): TraceStep => Object.freeze({ step: 'mapping', result: 'info', detail });
 
 /** What-if's line when `rule` is the first rule of a mapping that fails. */
 function missDetail(label: string, { rule, reader }: CompiledRule, index: number): string {
@@ -117,9 +118,9 @@ export function compileManyToOne(mapping: ManyToOneMapping, position: number): C
       if (steps) return steps;
       const label = labelOf(mapping, position);
       steps = {
-        inactive: mappingStep(`${label}: ${inactive}`),
-        matched: mappingStep(`${label}: matched, every rule holds (${mapping.rules.map((r) => `${r.field} ~ "${r.pattern}"`).join(' AND ')})`),
-        misses: rules.map((rule, index) => mappingStep(missDetail(label, rule, index))),
+        inactive: mappingInfo(`${label}: ${inactive}`),
+        matched: mappingInfo(`${label}: matched, every rule holds (${mapping.rules.map((r) => `${r.field} ~ "${r.pattern}"`).join(' AND ')})`),
+        misses: rules.map((rule, index) => mappingInfo(missDetail(label, rule, index))),
       };
       return steps;
     },

@@ -1,9 +1,8 @@
 import type { TraceStep } from '../../shared/models/decision';
 import type { FieldValues } from './certificate-fields';
+import { mappingInfo as info } from './many-to-one';
 import { walkManyToOne } from './many-to-one-walk';
 import type { PreparedSite } from './prepared-site';
-
-const info = (detail: string): TraceStep => ({ step: 'mapping', result: 'info', detail });
 
 function explainOneToOne(site: PreparedSite, sha256: string, subject: string): { lines: TraceStep[]; matched: boolean } {
   const { site: config } = site;
