@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AuditRecord } from '../../shared/models/decision';
-import { parseAuditLine } from './audit-line';
 
 const NEWLINE = 0x0a;
 
@@ -17,18 +16,15 @@ export interface AuditLogOptions {
   onError?(error: Error): void;
 }
 
-/** The audit log: JSON lines on disk, and every record to live listeners (the console). */
+/** The audit log: JSON lines on disk. The gateway writes it; live listeners are the controller's (gateway-controller.ts). */
 export interface AuditLog {
   readonly path: string;
   write(record: AuditRecord): void;
   /**
    * Records already in their JSON-lines form, UTF-8 (whole lines, each JSON.stringify(record) and
-   * "\n"), as the gateway worker sends them in batches: written as they are, no work per record,
-   * and decoded and parsed only while someone listens.
+   * "\n"), as the gateway batches them: written as they are, with no work per record.
    */
   appendLines(bytes: Uint8Array): void;
-  /** Receive each record as it is written; returns the unsubscribe function. */
-  subscribe(listener: (record: AuditRecord) => void): () => void;
   /** Resolves once everything written so far is on disk. */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -44,7 +40,6 @@ export function openAuditLog(options: AuditLogOptions): AuditLog {
   const path = join(dir, 'audit.log');
   const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
   const maxFiles = Math.max(1, options.maxFiles ?? 5);
-  const listeners = new Set<(record: AuditRecord) => void>();
   /** Byte chunks of whole lines, in order, not yet on disk. */
   let queue: Uint8Array[] = [];
   let handle: FileHandle | null = null;
@@ -119,17 +114,6 @@ export function openAuditLog(options: AuditLogOptions): AuditLog {
     }
   }
 
-  function tell(record: AuditRecord): void {
-    for (const listener of listeners) {
-      try {
-        listener(record);
-      } catch (error) {
-        // A failing viewer must not cost the record its place on disk.
-        options.onError?.(error as Error);
-      }
-    }
-  }
-
   function flush(): Promise<void> {
     flushing ??= drain().finally(() => {
       flushing = null;
@@ -142,29 +126,12 @@ export function openAuditLog(options: AuditLogOptions): AuditLog {
     write(record) {
       if (closed) return;
       queue.push(Buffer.from(`${JSON.stringify(record)}\n`));
-      tell(record);
       void flush();
     },
     appendLines(bytes) {
       if (closed || bytes.length === 0) return;
       queue.push(bytes);
-      if (listeners.size > 0) {
-        for (const line of Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8').split('\n')) {
-          if (line === '') continue;
-          let record: AuditRecord | null = null;
-          try {
-            record = parseAuditLine(line);
-          } catch (error) {
-            options.onError?.(error as Error);
-          }
-          if (record) tell(record);
-        }
-      }
       void flush();
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
     },
     async flush() {
       // A drain that is running may have taken its batch before the latest writes: wait for it, then drain again.
@@ -177,7 +144,6 @@ export function openAuditLog(options: AuditLogOptions): AuditLog {
     async close() {
       await this.flush();
       closed = true;
-      listeners.clear();
       await handle?.close();
       handle = null;
     },
