@@ -30,6 +30,10 @@ const record = (n: number): AuditRecord => ({
 
 const lines = (path: string) => readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as AuditRecord);
 
+/** Every record the rotated files of `dir` hold, oldest first: audit.log.(files-1) .. audit.log.1, then audit.log. */
+const keptRecords = (dir: string, files: number) =>
+  [...Array.from({ length: files - 1 }, (_, i) => `audit.log.${files - 1 - i}`), 'audit.log'].flatMap((name) => lines(join(dir, name)));
+
 describe('audit log', () => {
   it('rotates by size into audit.log.1 .. audit.log.(maxFiles-1), dropping the oldest, losing no record in between', async () => {
     const data = makeTempDir('audit-rotate-');
@@ -40,7 +44,7 @@ describe('audit log', () => {
       await log.close();
       const dir = join(data.path, 'audit');
       expect(readdirSync(dir).sort()).toEqual(['audit.log', 'audit.log.1', 'audit.log.2']);
-      const kept = [...lines(join(dir, 'audit.log.2')), ...lines(join(dir, 'audit.log.1')), ...lines(join(dir, 'audit.log'))];
+      const kept = keptRecords(dir, 3);
       // 45 records, 10 per file: the newest 25 survive in three files (10, 10, 5), in order.
       expect(kept.map((r) => r.path)).toEqual(Array.from({ length: 25 }, (_, i) => `/page/${i + 20}`));
       for (const name of ['audit.log.1', 'audit.log.2']) expect(readFileSync(join(dir, name)).length).toBeLessThanOrEqual(size * 10);
@@ -81,7 +85,7 @@ describe('audit log', () => {
       await log.close();
       const dir = join(data.path, 'audit');
       expect(readdirSync(dir).sort()).toEqual(['audit.log', 'audit.log.1', 'audit.log.2']);
-      const kept = [...lines(join(dir, 'audit.log.2')), ...lines(join(dir, 'audit.log.1')), ...lines(join(dir, 'audit.log'))];
+      const kept = keptRecords(dir, 3);
       expect(kept.map((r) => r.path)).toEqual(Array.from({ length: 25 }, (_, i) => `/page/${i + 20}`));
       expect(lines(join(dir, 'audit.log'))).toHaveLength(5);
       for (const name of ['audit.log.1', 'audit.log.2']) expect(readFileSync(join(dir, name)).length).toBe(size * 10);
@@ -99,7 +103,7 @@ describe('audit log', () => {
       log.appendLines(Buffer.from([record(0), long, record(2)].map((r) => `${JSON.stringify(r)}\n`).join('')));
       await log.close();
       const dir = join(data.path, 'audit');
-      const kept = [...lines(join(dir, 'audit.log.2')), ...lines(join(dir, 'audit.log.1')), ...lines(join(dir, 'audit.log'))];
+      const kept = keptRecords(dir, 3);
       expect(kept.map((r) => r.path.length)).toEqual([record(0).path.length, long.path.length, record(2).path.length]);
       expect(lines(join(dir, 'audit.log.1'))).toHaveLength(1);
     } finally {
