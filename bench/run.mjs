@@ -33,7 +33,9 @@ const DECISION_MEASURES = [
 /** bench/decision-bench.ts through vite-node: one JSON line per scenario, one row per scenario and measure. */
 function decisionBench() {
   const run = spawnSync('npx', ['vite-node', 'bench/decision-bench.ts'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
-  const scenarios = run.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+  const printed = run.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+  const scenarios = printed.filter((s) => !s.calibration);
+  const calibration = printed.find((s) => s.calibration === 'trace-array');
   if (run.status !== 0 || scenarios.length === 0) throw new Error(`decision-bench failed (${run.status}): ${run.stderr.split('\n').filter((l) => !l.includes('npm warn')).join(' ').slice(-600)}`);
   const rows = [];
   const us = (v) => `${v < 10 ? v.toFixed(2) : v.toFixed(0)} us`;
@@ -53,6 +55,17 @@ function decisionBench() {
         detail: `${met}; p50 ${us(m.p50)}, ${m.samples.toLocaleString('en')} samples${growth}`,
       });
     }
+  }
+  if (calibration) {
+    const m = calibration.traceArray;
+    const p999 = m.p999 === undefined ? '' : `, p99.9 ${us(m.p999)}`;
+    rows.push({
+      name: `calibration: a ${calibration.entries.toLocaleString('en')}-entry array made and filled per call (the least a 1,000-line what-if trace costs) p99`,
+      unit: 'us',
+      times: m.reps.map((r) => r.p99),
+      goal: 'none (the floor of the many-to-one what-if)',
+      detail: `p50 ${us(m.p50)}${p999}, ${m.samples.toLocaleString('en')} samples`,
+    });
   }
   return rows;
 }

@@ -30,6 +30,11 @@ export interface AuditLog {
   close(): Promise<void>;
 }
 
+/** One write call per chunk in practice (a file opened for appending takes it whole), more if the system writes less. */
+async function writeAll(file: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let at = 0; at < bytes.length; ) at += (await file.write(bytes, at)).bytesWritten;
+}
+
 /**
  * Open the audit log. Writing is asynchronous and batched: under load the gateway posts thousands of
  * records a second, and this runs on main's event loop next to the console, so one append per batch
@@ -99,7 +104,7 @@ export function openAuditLog(options: AuditLogOptions): AuditLog {
             file = await current();
             take = fitting(pending, size);
           }
-          await file.appendFile(pending.subarray(0, take));
+          await writeAll(file, pending.subarray(0, take));
           size += take;
           pending = pending.subarray(take);
         }

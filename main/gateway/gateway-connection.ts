@@ -57,7 +57,8 @@ export interface RememberedDecision {
   readonly path: string;
   readonly crlFailures: ReadonlyMap<string, string> | undefined;
   readonly decision: GatewayDecision;
-  readonly auditFields: string;
+  /** auditFields(...) of this decision: UTF-8, ready to copy into each request's record. */
+  readonly auditFields: Uint8Array;
 }
 
 const CONNECTION = Symbol('certmapper.gateway.connection');

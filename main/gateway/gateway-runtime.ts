@@ -62,7 +62,7 @@ export function startGatewayRuntime(options: GatewayRuntimeOptions): GatewayRunt
 
   const context: RequestContext = {
     engine: () => engine!,
-    audit: (line) => audits.add(line),
+    audit: (timeMs, fields, micros) => audits.add(timeMs, fields, micros),
     error: (message) => options.post({ type: 'error', message }),
     proxy,
     files: new StaticFileCache(),

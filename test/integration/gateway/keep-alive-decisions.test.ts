@@ -67,6 +67,9 @@ describe('decisions on one keep-alive connection', () => {
       ['/admin', '401.3', 'alice'],
       ['/', '200.0', 'alice'],
     ]);
+    // The fourth request reused the third's decision: no decision ran, and its record says 0 µs.
+    expect(records[3]!.micros).toBe(0);
+    for (const record of records) expect(new Date(record.time).toISOString()).toBe(record.time);
   });
 
   it('a configuration change reaches the next request on the same connection, for a path it decided before', async () => {

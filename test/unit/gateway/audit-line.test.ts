@@ -1,15 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../../shared/models/decision';
-import { auditFields, auditLine, auditPeer, isoTime, parseAuditLine } from '../../../main/gateway/audit-line';
+import { AuditBatch } from '../../../main/gateway/audit-batch';
+import { auditFields, auditPeer, parseAuditLine } from '../../../main/gateway/audit-line';
 
-// The gateway writes audit records as text it assembles from pre-serialized parts; readers parse
-// them as JSON. The text must be exactly what JSON.stringify(record) gives, whatever the strings hold.
+// The gateway writes audit records as bytes it assembles from pre-serialized parts (audit-line.ts,
+// audit-batch.ts); readers parse them as JSON. The text must be exactly what JSON.stringify(record)
+// gives, whatever the strings hold.
 
-function viaParts(record: AuditRecord, timeMs: number): string {
+function fieldsOf(record: AuditRecord): Uint8Array {
   const certificate = record.certificateSha256 === null ? null : { sha256: record.certificateSha256, subject: record.certificateSubject ?? '' };
   const peer = auditPeer(record.site, record.client, certificate);
-  const fields = auditFields(peer, record.path, { status: record.status, account: record.account, decidedBy: record.decidedBy, failedStep: record.failedStep });
-  return auditLine(timeMs, fields, record.micros);
+  return auditFields(peer, record.path, { status: record.status, account: record.account, decidedBy: record.decidedBy, failedStep: record.failedStep });
+}
+
+/** A batch writer whose batches are collected as text; `batchBytes` small to make it send often. */
+function collectingBatch(batchBytes?: number) {
+  const batches: string[] = [];
+  const batch = new AuditBatch((bytes) => batches.push(Buffer.from(bytes).toString('utf8')), 60_000, batchBytes);
+  return { batch, batches, text: () => (batch.flush(), batches.join('')) };
+}
+
+function viaParts(record: AuditRecord, timeMs: number): string {
+  const { batch, text } = collectingBatch();
+  batch.add(timeMs, fieldsOf(record), record.micros);
+  return text();
 }
 
 const base: AuditRecord = {
@@ -49,11 +63,30 @@ describe('audit lines', () => {
     }
   });
 
-  it('isoTime is toISOString, across milliseconds, seconds and days', () => {
+  it('write the time as toISOString and the microseconds as JSON does, across milliseconds, seconds and days', () => {
+    const { batch, text } = collectingBatch();
+    const fields = fieldsOf(base);
     const start = Date.parse('2025-12-31T23:59:58.000Z');
-    for (let ms = start; ms < start + 4000; ms += 7) expect(isoTime(ms)).toBe(new Date(ms).toISOString());
+    const times: number[] = [];
+    for (let ms = start; ms < start + 4000; ms += 7) times.push(ms);
     // Going back in time (a clock step) formats the earlier second again.
-    expect(isoTime(start - 1)).toBe(new Date(start - 1).toISOString());
-    for (const ms of [0, 5, 50, 999, 1000, 86_399_999]) expect(isoTime(ms)).toBe(new Date(ms).toISOString());
+    times.push(start - 1, 0, 5, 50, 999, 1000, 86_399_999);
+    const micros = [0, 1, 9, 10, 99, 100, 12_345, 1_000_000, 987_654_321];
+    times.forEach((ms, i) => batch.add(ms, fields, micros[i % micros.length]!));
+    const records = text().trimEnd().split('\n').map(parseAuditLine);
+    expect(records.map((r) => r.time)).toEqual(times.map((ms) => new Date(ms).toISOString()));
+    expect(records.map((r) => r.micros)).toEqual(times.map((_, i) => micros[i % micros.length]));
+  });
+
+  it('come out whole and in order when batches fill up, and a record larger than the buffer is kept', () => {
+    const { batch, batches, text } = collectingBatch(1024);
+    const huge = { ...base, path: `/${'x'.repeat(10_000)}` };
+    const records = Array.from({ length: 200 }, (_, i) => (i === 77 ? huge : { ...base, path: `/page/${i}`, micros: i }));
+    for (const record of records) batch.add(Date.parse(record.time), fieldsOf(record), record.micros);
+    const all = text();
+    expect(batches.length).toBeGreaterThan(10);
+    // Every batch is whole lines.
+    for (const chunk of batches) expect(chunk.endsWith('\n')).toBe(true);
+    expect(all).toBe(records.map((r) => `${JSON.stringify(r)}\n`).join(''));
   });
 });
