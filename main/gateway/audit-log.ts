@@ -30,15 +30,18 @@ export interface AuditLog {
   close(): Promise<void>;
 }
 
-/** One write call per chunk in practice (a file opened for appending takes it whole), more if the system writes less. */
+/**
+ * The bytes in as few write calls as the system allows, one for a regular file: FileHandle.appendFile
+ * would take every batch through writeFile's machinery (512 KB chunks, abort checks) instead.
+ */
 async function writeAll(file: FileHandle, bytes: Uint8Array): Promise<void> {
   for (let at = 0; at < bytes.length; ) at += (await file.write(bytes, at)).bytesWritten;
 }
 
 /**
- * Open the audit log. Writing is asynchronous and batched: under load the gateway posts thousands of
- * records a second, and this runs on main's event loop next to the console, so one append per batch
- * and never a synchronous write.
+ * Open the audit log. Writing is asynchronous and batched: under load the gateway writes thousands of
+ * records a second from the event loop that serves its requests, so one write per batch and never a
+ * synchronous one, which would hold every connection up whenever the disk is slow.
  */
 export function openAuditLog(options: AuditLogOptions): AuditLog {
   const dir = join(options.dataDir, 'audit');
