@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AuditRecord } from '../../shared/models/decision';
 
 const NEWLINE = 0x0a;
 
@@ -19,7 +18,6 @@ export interface AuditLogOptions {
 /** The audit log: JSON lines on disk. The gateway writes it; live listeners are the controller's (gateway-controller.ts). */
 export interface AuditLog {
   readonly path: string;
-  write(record: AuditRecord): void;
   /**
    * Records already in their JSON-lines form, UTF-8 (whole lines, each JSON.stringify(record) and
    * "\n"), as the gateway batches them: written as they are, with no work per record.
@@ -131,11 +129,6 @@ export function openAuditLog(options: AuditLogOptions): AuditLog {
 
   return {
     path,
-    write(record) {
-      if (closed) return;
-      queue.push(Buffer.from(`${JSON.stringify(record)}\n`));
-      void flush();
-    },
     appendLines(bytes) {
       if (closed || bytes.length === 0) return;
       queue.push(bytes);

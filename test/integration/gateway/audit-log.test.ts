@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../../shared/models/decision';
 import { auditRecordSchema } from '../../../shared/models/decision';
-import { openAuditLog } from '../../../main/gateway/audit-log';
+import { openAuditLog, type AuditLog } from '../../../main/gateway/audit-log';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { curl, curlCert } from '../../helpers/gateway/clients';
 import { GatewayFixture, makeSite, oneToOne } from '../../helpers/gateway/gateway-fixture';
@@ -28,6 +28,8 @@ const record = (n: number): AuditRecord => ({
   micros: 12,
 });
 
+/** One record as the gateway hands it over: its JSON line, as bytes. */
+const append = (log: AuditLog, r: AuditRecord) => log.appendLines(Buffer.from(`${JSON.stringify(r)}\n`));
 const lines = (path: string) => readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as AuditRecord);
 
 /** Every record the rotated files of `dir` hold, oldest first: audit.log.(files-1) .. audit.log.1, then audit.log. */
@@ -40,7 +42,7 @@ describe('audit log', () => {
     try {
       const size = Buffer.byteLength(`${JSON.stringify(record(0))}\n`);
       const log = openAuditLog({ dataDir: data.path, maxBytes: size * 10, maxFiles: 3 });
-      for (let n = 0; n < 45; n++) log.write(record(n));
+      for (let n = 0; n < 45; n++) append(log, record(n));
       await log.close();
       const dir = join(data.path, 'audit');
       expect(readdirSync(dir).sort()).toEqual(['audit.log', 'audit.log.1', 'audit.log.2']);
@@ -58,10 +60,10 @@ describe('audit log', () => {
     try {
       const size = Buffer.byteLength(`${JSON.stringify(record(0))}\n`);
       const first = openAuditLog({ dataDir: data.path, maxBytes: size * 4, maxFiles: 2 });
-      for (let n = 0; n < 3; n++) first.write(record(n));
+      for (let n = 0; n < 3; n++) append(first, record(n));
       await first.close();
       const second = openAuditLog({ dataDir: data.path, maxBytes: size * 4, maxFiles: 2 });
-      for (let n = 3; n < 6; n++) second.write(record(n));
+      for (let n = 3; n < 6; n++) append(second, record(n));
       await second.close();
       expect(lines(join(data.path, 'audit', 'audit.log.1')).map((r) => r.path)).toEqual(['/page/00', '/page/01', '/page/02', '/page/03']);
       expect(lines(join(data.path, 'audit', 'audit.log')).map((r) => r.path)).toEqual(['/page/04', '/page/05']);
