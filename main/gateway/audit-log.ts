@@ -20,9 +20,11 @@ export interface AuditLog {
   readonly path: string;
   /**
    * Records already in their JSON-lines form, UTF-8 (whole lines, each JSON.stringify(record) and
-   * "\n"), as the gateway batches them: written as they are, with no work per record.
+   * "\n"), as the gateway batches them: written as they are, with no work per record. `release`
+   * is called once the log no longer reads `bytes` (written, or copied to be retried after a
+   * failed write), so the caller can fill them again.
    */
-  appendLines(bytes: Uint8Array): void;
+  appendLines(bytes: Uint8Array, release?: () => void): void;
   /** Resolves once everything written so far is on disk. */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -48,6 +50,8 @@ export function openAuditLog(options: AuditLogOptions): AuditLog {
   const maxFiles = Math.max(1, options.maxFiles ?? 5);
   /** Byte chunks of whole lines, in order, not yet on disk. */
   let queue: Uint8Array[] = [];
+  /** The callers' release callbacks of the chunks in `queue`. */
+  let releases: (() => void)[] = [];
   let handle: FileHandle | null = null;
   let size = 0;
   let flushing: Promise<void> | null = null;
@@ -93,7 +97,9 @@ export function openAuditLog(options: AuditLogOptions): AuditLog {
   async function drain(): Promise<void> {
     while (queue.length > 0) {
       const chunks = queue;
+      const released = releases;
       queue = [];
+      releases = [];
       let pending: Uint8Array = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
       try {
         // Fill the current file up to maxBytes, rotate, go on: a batch may span files.
@@ -110,12 +116,15 @@ export function openAuditLog(options: AuditLogOptions): AuditLog {
           pending = pending.subarray(take);
         }
       } catch (error) {
-        // What was not written goes first next time; what was is not written twice.
-        queue.unshift(pending);
+        // What was not written goes first next time; what was is not written twice. A copy (not
+        // Buffer's slice(), which shares the bytes): the caller refills its buffer once released.
+        queue.unshift(new Uint8Array(pending));
         options.onError?.(error as Error);
         await handle?.close().catch(() => undefined);
         handle = null;
         return;
+      } finally {
+        for (const release of released) release();
       }
     }
   }
@@ -129,9 +138,13 @@ export function openAuditLog(options: AuditLogOptions): AuditLog {
 
   return {
     path,
-    appendLines(bytes) {
-      if (closed || bytes.length === 0) return;
+    appendLines(bytes, release) {
+      if (closed || bytes.length === 0) {
+        release?.();
+        return;
+      }
       queue.push(bytes);
+      if (release) releases.push(release);
       void flush();
     },
     async flush() {

@@ -51,13 +51,13 @@ export function startGatewayRuntime(options: GatewayRuntimeOptions): GatewayRunt
   // of the keep-alive rate (bench/gateway-bench.mjs). Main gets them only while it shows them live.
   const log = openAuditLog({ ...options.audit, onError: (error) => options.post({ type: 'error', message: `audit log: ${error.message}` }) });
   let live = false;
-  const audits = new AuditBatch((bytes) => {
-    log.appendLines(bytes);
-    // A copy: the log still writes these bytes.
+  const audits = new AuditBatch((bytes, release) => {
+    // A copy moves to main: the batch's buffer is the log's until it releases it for refilling.
     if (live) {
       const copy = bytes.slice();
       options.post({ type: 'audit', bytes: copy }, [copy.buffer as ArrayBuffer]);
     }
+    log.appendLines(bytes, release);
   });
 
   const context: RequestContext = {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../../shared/models/decision';
@@ -108,6 +108,40 @@ describe('audit log', () => {
       const kept = keptRecords(dir, 3);
       expect(kept.map((r) => r.path.length)).toEqual([record(0).path.length, long.path.length, record(2).path.length]);
       expect(lines(join(dir, 'audit.log.1'))).toHaveLength(1);
+    } finally {
+      data.cleanup();
+    }
+  });
+
+  it('gives a batch buffer back only once its lines are on disk, and keeps its own copy of lines a failed write must retry', async () => {
+    const data = makeTempDir('audit-release-');
+    const errors: string[] = [];
+    try {
+      const dir = join(data.path, 'audit');
+      const log = openAuditLog({ dataDir: data.path, onError: (error) => errors.push(error.message) });
+      const batchOf = (rs: AuditRecord[]) => Buffer.from(rs.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      const first = batchOf([record(0), record(1)]);
+      let onDiskAtRelease = '';
+      log.appendLines(first, () => (onDiskAtRelease = readFileSync(log.path, 'utf8')));
+      await log.flush();
+      expect(onDiskAtRelease).toBe(first.toString('utf8'));
+
+      // The file cannot be opened (a folder stands in its place): the write fails, the buffer is
+      // released anyway and refilled by its owner, and the lines it held are still written later.
+      await log.close();
+      rmSync(log.path);
+      mkdirSync(log.path);
+      const failing = openAuditLog({ dataDir: data.path, onError: (error) => errors.push(error.message) });
+      const second = batchOf([record(2), record(3)]);
+      let released = false;
+      failing.appendLines(second, () => (released = true));
+      await failing.flush();
+      expect(released).toBe(true);
+      expect(errors.join()).toMatch(/EISDIR|illegal operation on a directory/);
+      second.fill(0x78);
+      rmSync(log.path, { recursive: true });
+      await failing.close();
+      expect(lines(join(dir, 'audit.log')).map((r) => r.path)).toEqual([record(2).path, record(3).path]);
     } finally {
       data.cleanup();
     }

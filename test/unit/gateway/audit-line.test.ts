@@ -89,4 +89,36 @@ describe('audit lines', () => {
     for (const chunk of batches) expect(chunk.endsWith('\n')).toBe(true);
     expect(all).toBe(records.map((r) => `${JSON.stringify(r)}\n`).join(''));
   });
+
+  it('refill a batch buffer only after its receiver released it, so a batch still being written is never overwritten', () => {
+    const sent: { text: string; bytes: Uint8Array; release: () => void }[] = [];
+    let releaseAtOnce = false;
+    const batch = new AuditBatch(
+      (bytes, release) => {
+        sent.push({ text: Buffer.from(bytes).toString('utf8'), bytes, release });
+        if (releaseAtOnce) {
+          release();
+          release(); // a second call changes nothing
+        }
+      },
+      60_000,
+      1024,
+    );
+    const records = Array.from({ length: 600 }, (_, i) => ({ ...base, path: `/page/${i}`, micros: i }));
+    const add = (from: number, to: number) => records.slice(from, to).forEach((r) => batch.add(Date.parse(r.time), fieldsOf(r), r.micros));
+    // A slow disk: nothing released, and every batch keeps the bytes it was sent with while later ones fill.
+    add(0, 200);
+    const held = sent.length;
+    expect(held).toBeGreaterThan(5);
+    for (const batchSent of sent) expect(Buffer.from(batchSent.bytes).toString('utf8')).toBe(batchSent.text);
+    // The disk catches up, then keeps up: the buffers go round instead of new ones being made.
+    for (const batchSent of sent) batchSent.release();
+    releaseAtOnce = true;
+    add(200, 600);
+    batch.flush();
+    const later = sent.slice(held);
+    expect(later.length).toBeGreaterThan(10);
+    expect(new Set(later.map((batchSent) => batchSent.bytes.buffer)).size).toBeLessThanOrEqual(3);
+    expect(sent.map((batchSent) => batchSent.text).join('')).toBe(records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  });
 });
