@@ -112,12 +112,17 @@ export function handleRequest(context: RequestContext, table: RouteTable, req: I
   if (!requested) return sendError(res, 400, null);
   const { path } = requested;
   const request: PendingRequest = { req, res, route, connection, requested };
+  let engine: DecisionEngine;
+  let identity: ConnectionIdentity;
   let urls: string[];
   try {
-    const engine = context.engine();
-    const identity = identityFor(connection, engine, route);
+    engine = context.engine();
+    identity = identityFor(connection, engine, route);
+    // The common keep-alive case: the same path again, after any CRL fetch of the connection settled.
+    const remembered = rememberedFor(connection, identity, path);
+    if (remembered && (!connection.crlFetch || connection.crlFailures)) return answer(context, request, engine, remembered, Date.now(), 0);
     // A remembered decision was made after this very check.
-    urls = connection.crlFetch || rememberedFor(connection, identity, path) ? [] : engine.crlsToFetch(identity, path);
+    urls = connection.crlFetch || remembered ? [] : engine.crlsToFetch(identity, path);
   } catch (error) {
     context.error(`decision failed for ${route.siteName} ${path}: ${(error as Error).stack ?? error}`);
     return sendError(res, 500, null);
@@ -148,7 +153,7 @@ interface PendingRequest {
   requested: RequestTarget;
 }
 
-/** The decision with the newest engine, the audit record, then the refusal or the content. */
+/** The decision with the newest engine (a CRL fetch may have made a new one), then the answer. */
 function decideAndAnswer(context: RequestContext, request: PendingRequest): void {
   const { res, route, connection } = request;
   const { path } = request.requested;
@@ -169,9 +174,15 @@ function decideAndAnswer(context: RequestContext, request: PendingRequest): void
     context.error(`decision failed for ${route.siteName} ${path}: ${(error as Error).stack ?? error}`);
     return sendError(res, 500, null);
   }
+  answer(context, request, engine, decided, now, micros);
+}
+
+/** The audit record of a decision, then the refusal or the content. */
+function answer(context: RequestContext, request: PendingRequest, engine: DecisionEngine, decided: RememberedDecision, now: number, micros: number): void {
+  const { res, route, connection } = request;
   context.audit(now, decided.auditFields, micros);
   const { decision } = decided;
-  if (decision.status >= 400) return sendRefusal(res, decision, { detailed: detailedErrorsFor(route.site.site, connection.client), site: route.siteName, path });
+  if (decision.status >= 400) return sendRefusal(res, decision, { detailed: detailedErrorsFor(route.site.site, connection.client), site: route.siteName, path: request.requested.path });
   serveContent(context, request, engine, decision);
 }
 
