@@ -67,8 +67,18 @@ function compileRule(rule: MatchRule): CompiledRule {
   return { rule, reader, folded, pattern, test: compileWildcard(pattern, true) };
 }
 
-/** A line of what-if's mapping walk (frozen: lines made once per snapshot are shared by every what-if). */
+/** A line of what-if's mapping walk, made for one what-if (frozen like the lines made per snapshot). */
 export const mappingInfo = (detail: string): TraceStep => Object.freeze({ step: 'mapping', result: 'info', detail });
+
+/**
+ * A line of the mapping walk made once per snapshot and shared by every what-if. Not mappingInfo:
+ * V8 decides per allocation site whether objects are born in the old generation, and a thousand
+ * lines that live as long as the snapshot make it decide so for their site. The few lines a what-if
+ * makes at that same site were then born old too, and kept the strings they point to alive through
+ * every young-generation collection: about 240 KB promoted per scavenge in the decision bench, and
+ * a scavenge pause of about 2.2 ms instead of 0.5 (node --trace-gc-nvp).
+ */
+const snapshotLine = (detail: string): TraceStep => Object.freeze({ step: 'mapping', result: 'info', detail });
 
 /** What-if's line when `rule` is the first rule of a mapping that fails. */
 function missDetail(label: string, { rule, reader }: CompiledRule, index: number): string {
@@ -118,9 +128,9 @@ export function compileManyToOne(mapping: ManyToOneMapping, position: number): C
       if (steps) return steps;
       const label = labelOf(mapping, position);
       steps = {
-        inactive: mappingInfo(`${label}: ${inactive}`),
-        matched: mappingInfo(`${label}: matched, every rule holds (${mapping.rules.map((r) => `${r.field} ~ "${r.pattern}"`).join(' AND ')})`),
-        misses: rules.map((rule, index) => mappingInfo(missDetail(label, rule, index))),
+        inactive: snapshotLine(`${label}: ${inactive}`),
+        matched: snapshotLine(`${label}: matched, every rule holds (${mapping.rules.map((r) => `${r.field} ~ "${r.pattern}"`).join(' AND ')})`),
+        misses: rules.map((rule, index) => snapshotLine(missDetail(label, rule, index))),
       };
       return steps;
     },
