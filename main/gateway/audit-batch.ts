@@ -2,11 +2,11 @@
  * The worker's side of the audit log: each request's record is written as its JSON line straight
  * into a byte buffer (the time, the decision's pre-encoded fields from audit-line.ts, the
  * microseconds), and the filled part goes to the log as one chunk per batch; the log gives the
- * buffer back once written, to be filled again. Under keep-alive
- * load the audit record is the largest part of what the gateway adds to a request, so it makes no
- * string, no object and no garbage per request. Measured head to head under `ab -k` (both gateways
- * pinned to one core and loaded at once), this and batches of 0.1 s or 1 MB made the gateway about
- * 4% faster than a string per record joined and encoded every 10 ms (README, Benchmarks).
+ * buffer back once written, to be filled again. Under keep-alive load the audit record is the
+ * largest part of what the gateway adds to a request, so it makes no string, no object and no
+ * garbage per request. Measured head to head under `ab -k` (both gateways pinned to one core and
+ * loaded at once), this and batches of 0.1 s or 1 MB made the gateway about 4% faster than a string
+ * per record joined and encoded every 10 ms (README, Benchmarks).
  */
 
 const ZERO = 0x30;
