@@ -121,8 +121,9 @@ export function handleRequest(context: RequestContext, table: RouteTable, req: I
     // The common keep-alive case: the same path again, after any CRL fetch of the connection settled.
     const remembered = rememberedFor(connection, identity, path);
     if (remembered && (!connection.crlFetch || connection.crlFailures)) return answer(context, request, engine, remembered, Date.now(), 0);
-    // A remembered decision was made after this very check.
-    urls = connection.crlFetch || remembered ? [] : engine.crlsToFetch(identity, path);
+    // A connection fetches CRLs at most once (a remembered decision that got past the return above
+    // waits for that fetch below).
+    urls = connection.crlFetch ? [] : engine.crlsToFetch(identity, path);
   } catch (error) {
     context.error(`decision failed for ${route.siteName} ${path}: ${(error as Error).stack ?? error}`);
     return sendError(res, 500, null);
