@@ -112,12 +112,10 @@ export function handleRequest(context: RequestContext, table: RouteTable, req: I
   if (!requested) return sendError(res, 400, null);
   const { path } = requested;
   const request: PendingRequest = { req, res, route, connection, requested };
-  let engine: DecisionEngine;
-  let identity: ConnectionIdentity;
   let urls: string[];
   try {
-    engine = context.engine();
-    identity = identityFor(connection, engine, route);
+    const engine = context.engine();
+    const identity = identityFor(connection, engine, route);
     // The common keep-alive case: the same path again, after any CRL fetch of the connection settled.
     const remembered = rememberedFor(connection, identity, path);
     if (remembered && (!connection.crlFetch || connection.crlFailures)) return answer(context, request, engine, remembered, Date.now(), 0);
