@@ -60,7 +60,8 @@ function sendCached(req: IncomingMessage, res: ServerResponse, entry: CachedFile
   }
   res.writeHead(200, entry.headers);
   if (req.method === 'HEAD') res.end();
-  else res.end(entry.body);
+  // latin1: a string body's characters are its bytes (static-file-cache.ts); a Buffer ignores it.
+  else res.end(entry.body, 'latin1');
 }
 
 /** The request path without its query: its trailing slash decides between a folder's index and its redirect. */

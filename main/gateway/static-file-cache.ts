@@ -6,7 +6,14 @@ import { DirectoryWatch } from './directory-watch';
 /** A small file held in memory, with the stat it was read under and its ready-made response headers. */
 export interface CachedFile {
   readonly file: string;
-  readonly body: Buffer;
+  /**
+   * The file's bytes: up to STRING_BODY_BYTES as a latin1 string (one character per byte, so byte for
+   * byte the file), larger as a Buffer. Node sends a string body in one write with its header, a
+   * Buffer as a second chunk after it: one small response in one chunk measured 4.5% more keep-alive
+   * requests a second (README, Benchmarks). A large body stays a Buffer, which is written without
+   * the two extra copies (join, flatten) a string would cost.
+   */
+  readonly body: Buffer | string;
   /** Whole seconds, as Last-Modified carries them (If-Modified-Since compares against this). */
   readonly modifiedSecondsMs: number;
   readonly headers: Readonly<Record<string, string | number>>;
@@ -31,6 +38,9 @@ interface FileIdentity {
 const identityOf = (s: Stats): FileIdentity => ({ dev: s.dev, ino: s.ino, size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs });
 const sameIdentity = (a: FileIdentity, s: Stats): boolean =>
   a.ino === s.ino && a.size === s.size && a.mtimeMs === s.mtimeMs && a.ctimeMs === s.ctimeMs && a.dev === s.dev;
+
+/** Bodies up to this size are held as a string (see CachedFile.body); 16 KB is one TLS record. */
+const STRING_BODY_BYTES = 16 * 1024;
 
 export interface StaticFileCacheLimits {
   /** Larger files are streamed from disk on every request (default 1 MiB). */
@@ -131,10 +141,11 @@ export class StaticFileCache {
     try {
       const before = await handle.stat();
       if (!before.isFile() || before.size > this.maxFileBytes) return null;
-      const body = await handle.readFile();
+      const bytes = await handle.readFile();
       const after = await handle.stat();
       // Written to while we read: serve it from disk this time, and cache it at a quieter moment.
-      if (!sameIdentity(identityOf(before), after) || body.length !== after.size) return null;
+      if (!sameIdentity(identityOf(before), after) || bytes.length !== after.size) return null;
+      const body = bytes.length <= STRING_BODY_BYTES ? bytes.toString('latin1') : bytes;
       const entry: CachedFile = {
         file,
         body,
@@ -145,7 +156,7 @@ export class StaticFileCache {
         identity: identityOf(after),
         headers: {
           'Content-Type': contentType,
-          'Content-Length': body.length,
+          'Content-Length': bytes.length,
           'Last-Modified': after.mtime.toUTCString(),
           'X-Content-Type-Options': 'nosniff',
         },

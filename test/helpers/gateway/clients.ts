@@ -75,8 +75,11 @@ export interface NodeRequestOptions {
   body?: string;
 }
 
-/** A Node https request; the answer plus the local port of the connection it went over (to tell connections apart). */
-export function nodeRequest(pki: GatewayPki, options: NodeRequestOptions): Promise<HttpAnswer & { localPort: number; serverCertificate: string; sessionReused: boolean }> {
+/** A Node https request; the answer (its body also as bytes) plus the local port of the connection it went over (to tell connections apart). */
+export function nodeRequest(
+  pki: GatewayPki,
+  options: NodeRequestOptions,
+): Promise<HttpAnswer & { bodyBytes: Buffer; localPort: number; serverCertificate: string; sessionReused: boolean }> {
   return new Promise((resolve, reject) => {
     const request = https.request(
       {
@@ -96,13 +99,13 @@ export function nodeRequest(pki: GatewayPki, options: NodeRequestOptions): Promi
         const localPort = socket.localPort ?? 0;
         const serverCertificate = socket.getPeerX509Certificate()?.fingerprint256 ?? '';
         const sessionReused = socket.isSessionReused();
-        let body = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (body += chunk));
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
           const headers: Record<string, string> = {};
           for (const [name, value] of Object.entries(response.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : (value ?? '');
-          resolve({ status: response.statusCode ?? 0, headers, body, localPort, serverCertificate, sessionReused });
+          const bodyBytes = Buffer.concat(chunks);
+          resolve({ status: response.statusCode ?? 0, headers, body: bodyBytes.toString('utf8'), bodyBytes, localPort, serverCertificate, sessionReused });
         });
         response.on('error', reject);
       },

@@ -93,6 +93,23 @@ describe('gateway static content from memory, never stale', () => {
     expect([head.status, head.body, head.headers['content-length']]).toEqual([200, '', '7']);
   });
 
+  it('files of any bytes (UTF-8, binary, larger than 16 KB) are served byte for byte, from disk and from memory', async () => {
+    const allBytes = Buffer.from(Array.from({ length: 512 }, (_, i) => i % 256));
+    const files: Record<string, Buffer> = {
+      'utf8.html': Buffer.from('<p>café, naïve, ✓ 😀</p>\n', 'utf8'),
+      'bytes.bin': allBytes,
+      'large.bin': Buffer.concat([randomBytes(20 * 1024), allBytes]),
+    };
+    for (const [name, bytes] of Object.entries(files)) {
+      writeFileSync(join(www, name), bytes);
+      // The first request reads the file from disk into memory; the next two are served from memory.
+      for (const answer of [await get(`/${name}`, { agent }), await get(`/${name}`, { agent }), await get(`/${name}`)]) {
+        expect([name, answer.status, answer.headers['content-length']]).toEqual([name, 200, String(bytes.length)]);
+        expect(answer.bodyBytes.equals(bytes), `${name} served byte for byte`).toBe(true);
+      }
+    }
+  });
+
   it('a file larger than the memory limit (1 MiB) is streamed whole, and fresh after a change', async () => {
     const big = randomBytes(3 * 1024 * 1024).toString('base64');
     const digest = (text: string) => createHash('sha256').update(text).digest('hex');
