@@ -13,7 +13,6 @@ import {
   type RequestTarget,
 } from './gateway-connection';
 import { identityHeaderValues, stripIdentityHeaders } from './identity-headers';
-import { requestHeader } from './request-header';
 import { detailedErrorsFor, sendError, sendRefusal, statusText } from './refusal-response';
 import { hostOfHeader, routeForName, type Route, type RouteTable } from './route-table';
 import { serveStatic } from './static-content';
@@ -104,7 +103,7 @@ export function originForm(url: string | undefined): string | null {
 export function handleRequest(context: RequestContext, table: RouteTable, req: IncomingMessage, res: ServerResponse): void {
   // A plain-HTTP connection has no handshake to hang its state on: it gets it on its first request.
   const connection = connectionOf(req.socket) ?? attachConnection(req.socket, newConnection(req.socket, false, null, null));
-  const route = routeOfRequest(table, connection, requestHeader(req, 'host'));
+  const route = routeOfRequest(table, connection, req.headers.host);
   if (route === 'misdirected') return sendError(res, 421, 'This connection was made for another site (TLS server name); open a new one for this host.');
   // http.sys's answer when no binding matches the host name.
   if (!route) return sendError(res, 400, 'Invalid Hostname: no site is bound to this host name here.');

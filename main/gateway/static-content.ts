@@ -4,7 +4,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { RequestTarget } from './gateway-connection';
-import { requestHeader } from './request-header';
 import { sendError } from './refusal-response';
 import type { CachedFile, StaticFileCache } from './static-file-cache';
 
@@ -52,7 +51,7 @@ async function statOrNull(file: string): Promise<Stats | null> {
 
 /** 304 when the client's copy is current, else the file from memory (no body for HEAD). */
 function sendCached(req: IncomingMessage, res: ServerResponse, entry: CachedFile): void {
-  const since = requestHeader(req, 'if-modified-since');
+  const since = req.headers['if-modified-since'];
   if (since && Date.parse(since) >= entry.modifiedSecondsMs) {
     res.writeHead(304, { 'Last-Modified': entry.headers['Last-Modified']! });
     res.end();
@@ -121,7 +120,7 @@ async function serveFromDisk(req: IncomingMessage, res: ServerResponse, director
     if (loaded) return sendCached(req, res, loaded);
   }
   const lastModified = info.mtime.toUTCString();
-  const since = requestHeader(req, 'if-modified-since');
+  const since = req.headers['if-modified-since'];
   if (since && Date.parse(since) >= Math.floor(info.mtimeMs / 1000) * 1000) {
     res.writeHead(304, { 'Last-Modified': lastModified });
     res.end();
