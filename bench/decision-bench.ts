@@ -168,7 +168,7 @@ console.log(JSON.stringify({ calibration: 'trace-array', entries: lines.length, 
 
 // Calibration: how often this machine takes the CPU away. A loop with no allocation reads the clock
 // for 2 s and notes every gap of more than 10 us between two reads: no code of ours runs in it, so
-// each gap is the machine's (on these VMs about 1,800 a second, of about 40 us each). A call of
+// each gap is the machine's (on these VMs 1,400-1,800 a second, of 40-50 us each). A call of
 // duration d is hit with a probability of about d x that rate: past 1% of calls, the p99 of any
 // measure is such a gap, whatever the code does.
 const stalls: number[] = [];
