@@ -14,7 +14,7 @@
 // many-to-one mappings (written while nothing runs), then `certmapper serve --no-console`.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes, randomUUID, X509Certificate } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -357,9 +357,15 @@ function runAb({ ab, pki, port, keepAlive, concurrency, seconds, cpu = null }) {
 // this way. Both servers then share one core, so this ratio is the one of their CPU cost per
 // request, caches shared included; the alternating rounds give each server the machine alone.
 
-/** Every thread of `pid` on these CPUs (taskset's list syntax); false when taskset is missing or refused. */
+/** `pid` and its descendants (the gateway is a child process of `certmapper serve`). */
+function processTree(pid) {
+  const children = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+  return [pid, ...children.flatMap(processTree)];
+}
+
+/** Every thread of `pid` and of its descendants on these CPUs (taskset's list syntax); false when taskset is missing or refused. */
 function pinProcess(pid, cpus) {
-  return spawnSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' }).status === 0;
+  return processTree(pid).every((p) => spawnSync('taskset', ['-a', '-p', '-c', cpus, String(p)], { stdio: 'ignore' }).status === 0);
 }
 
 /** `modes`: [{ key, label, keepAlive, concurrency }], each run for `rounds` rounds while both servers stay pinned. */
@@ -438,7 +444,7 @@ export async function gatewayBench({
     mkdirSync(content);
     writeFileSync(join(content, 'index.html'), BODY);
     const data = join(work, 'data');
-    const ports = { gateway: await freePort(), node: await freePort(), nginx: await freePort() };
+    const ports = { gateway: await freePort(), node: await freePort(), nginx: await freePort(), sameOutput: await freePort() };
     const { fingerprints } = prepareGatewayData({ cli, pki, data, content, port: ports.gateway });
     log(`data folder ready (${((performance.now() - t0) / 1000).toFixed(1)} s): ${fingerprints.length} one-to-one, ${MANY_TO_ONE} many-to-one`);
 
@@ -446,8 +452,15 @@ export async function gatewayBench({
     const fingerprintFile = join(work, 'fingerprints.txt');
     writeFileSync(fingerprintFile, fingerprints.map((sha) => `${sha} ${sha === pki.client.sha256 ? 'bench' : 'other'}`).join('\n'));
     const minimalConfig = join(work, 'minimal.json');
-    writeFileSync(minimalConfig, JSON.stringify({
+    const minimal = {
       port: ports.node, key: pki.server.key, cert: pki.server.pem, chain: [pki.intermediate.pem], ca: [pki.root.pem, pki.intermediate.pem], fingerprints: fingerprintFile, body: BODY,
+    };
+    writeFileSync(minimalConfig, JSON.stringify(minimal));
+    // The same minimal server putting out what the gateway must (its headers, body and audit line):
+    // not the issue's baseline, a measure of what the gateway's own code costs on top of its output.
+    const sameOutputConfig = join(work, 'minimal-same-output.json');
+    writeFileSync(sameOutputConfig, JSON.stringify({
+      ...minimal, port: ports.sameOutput, sameOutput: { auditFile: join(work, 'minimal-audit.log'), lastModified: statSync(join(content, 'index.html')).mtimeMs },
     }));
 
     const servers = [];
@@ -469,8 +482,13 @@ export async function gatewayBench({
       servers.push({ key: 'nginx', label: 'nginx (1 worker)', port: ports.nginx, process: await startNginx({ nginx, dir, conf, port: ports.nginx }) });
     }
 
+    const sameOutputServer = {
+      key: 'same-output', label: 'minimal Node mTLS server, same output as the gateway', port: ports.sameOutput,
+      process: await startServer('minimal Node mTLS server (same output)', process.execPath, [join(HERE, 'minimal-mtls-server.mjs'), sameOutputConfig], /listening on/),
+    };
+
     // Every server must authorize the client before anything is measured.
-    for (const server of servers) {
+    for (const server of [...servers, sameOutputServer]) {
       const answer = await probe(server.port, pki);
       if (answer.status !== 200 || answer.body !== BODY) throw new Error(`${server.label} answered ${answer.status} to the mapped client: ${answer.body.slice(0, 300)}`);
       server.protocol = answer.protocol;
@@ -568,6 +586,14 @@ export async function gatewayBench({
       } else {
         rows.push({ name: duelName, skipped: duel.skipped, goal: `>= ${GOAL_RATIO}` });
       }
+    }
+    // Not the issue's goal: how far the gateway is from its own output, made by the least code.
+    const sameOutputDuels = await headToHead({ ab, pki, a: gatewayServer, b: sameOutputServer, rounds: headToHeadRounds, seconds: headToHeadSeconds, modes: duelModes, log });
+    for (const mode of duelModes) {
+      const duel = sameOutputDuels[mode.key];
+      const name = `gateway / minimal Node with the gateway's output (headers, body, audit line): ${mode.name}, head to head`;
+      if (duel.ratios) rows.push({ name, unit: 'ratio', times: duel.ratios, goal: '(for comparison)', detail: 'what the gateway costs beyond its output' });
+      else rows.push({ name, ...(duel.error ? { failed: `**${duel.error}**` } : { skipped: duel.skipped }), goal: '(for comparison)' });
     }
     notes.push(`load: ab ${ab}, ${rounds} rounds x ${servers.length} servers x 2 modes of ${seconds} s each, alternating; TLS ${rates.servers.map((s) => `${s.key} ${s.protocol}`).join(', ')}`);
     notes.push(`nginx maps $ssl_client_fingerprint, which is SHA-1 (no SHA-256 variable); the gateway and the minimal server map SHA-256 of the DER`);

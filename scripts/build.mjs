@@ -1,4 +1,4 @@
-// One build for everything that ships in app/dist: renderer, Electron main, preload, the gateway worker and the CLI.
+// One build for everything that ships in app/dist: renderer, Electron main, preload, the gateway entry and the CLI.
 // Every pure-JS dependency is bundled (app/package.json needs no dependencies); only Electron and
 // Node's built-ins stay external.
 import { builtinModules } from 'node:module';
@@ -52,6 +52,6 @@ await build({
 });
 await build(nodeTarget({ entry: 'main/electron/main.ts', dir: 'main', fileName: 'index.js', format: 'es' }));
 await build(nodeTarget({ entry: 'main/electron/preload.ts', dir: 'preload', fileName: 'index.cjs', format: 'cjs' }));
-await build(nodeTarget({ entry: 'main/gateway/gateway-worker.ts', dir: 'gateway', fileName: 'worker.js', format: 'es' }));
+await build(nodeTarget({ entry: 'main/gateway/gateway-entry.ts', dir: 'gateway', fileName: 'entry.js', format: 'es' }));
 await build(nodeTarget({ entry: 'main/cli/main.ts', dir: 'cli', fileName: 'certmapper.js', format: 'es', banner: '#!/usr/bin/env node' }));
 console.log(`CertMapper built into app/dist in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -2,9 +2,9 @@ import type { Decision } from '../../shared/models/decision';
 import type { Binding, FolderSecurity, IdentityHeaders, Site, SiteContent } from '../../shared/models/site';
 
 /**
- * What the gateway worker receives on every configuration change: plain, structured-cloneable data
+ * What the gateway process receives on every configuration change: plain, structured-cloneable data
  * (postMessage), compiled in the main process from config.json, certificates.json and the vault.
- * The worker turns it into a PreparedSnapshot (indexes, matchers, trust contexts) once per version.
+ * The gateway turns it into a PreparedSnapshot (indexes, matchers, trust contexts) once per version.
  */
 export interface GatewaySnapshot {
   version: number;

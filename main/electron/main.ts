@@ -9,6 +9,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { hardenSession, hardenWindow } from './window-security';
 import { APP_ORIGIN } from './ipc-names';
 import { startExpiryNotifications } from './expiry-notifier';
+import { forkUtilityGateway } from './gateway-utility-process';
 
 // The Electron shell: wiring only. Services, storage and transports live elsewhere and run under plain Node.
 const distDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,8 +19,9 @@ registerAppScheme();
 app.whenReady().then(async () => {
   const dataDir = process.env.CERTMAPPER_DATA ?? app.getPath('userData');
   const services = openDesktopServices(dataDir, app.getVersion());
-  // The same services, gateway worker and change following as `certmapper serve`, without the web console.
-  const server = await startServer({ dataDir, services, consolePort: null, defaultSite: true });
+  // The same services, gateway and change following as `certmapper serve`, without the web console;
+  // the gateway's process is Electron's utility process.
+  const server = await startServer({ dataDir, services, consolePort: null, defaultSite: true, gatewayRuntime: { kind: 'process', fork: forkUtilityGateway } });
   app.on('before-quit', () => void server.close());
   registerIpcTransport(server.dispatch, server.hub);
   hardenSession();

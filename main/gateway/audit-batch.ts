@@ -1,5 +1,5 @@
 /**
- * The worker's side of the audit log: each request's record is written as its JSON line straight
+ * The gateway's side of the audit log: each request's record is written as its JSON line straight
  * into a byte buffer (the time, the decision's pre-encoded fields from audit-line.ts, the
  * microseconds), and the filled part goes to the log as one chunk per batch; the log gives the
  * buffer back once written, to be filled again. Under keep-alive load the audit record is the
@@ -36,7 +36,7 @@ export class AuditBatch {
 
   /**
    * `send`: receives each batch (see SendBatch). `delayMs`: how long a record may wait for others
-   * to join it (the console shows it that much later; a worker that crashes loses at most that
+   * to join it (the console shows it that much later; a gateway that crashes loses at most that
    * much). `batchBytes`: sent at once beyond this. At full keep-alive load (about 8 MB of records a
    * second) 0.1 s and 1 MB make about ten batches a second, and measured 2.5% faster than 10 ms and
    * 256 KB. The buffers are reused once released rather than a fresh one made per batch: on these

@@ -1,25 +1,33 @@
 import { resolve as resolvePath } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AuditRecord } from '../../shared/models/decision';
 import type { DecisionEngine, GatewaySnapshot } from '../decision/types';
 import type { AuditLogOptions } from './audit-log';
 import { parseAuditLine } from './audit-line';
+import { auditFileArgument } from './gateway-entry-argument';
+import { forkNodeGateway, type GatewayForker } from './gateway-process';
 import type { FromGateway, GatewayAuditFile, ListeningReport, ToGateway } from './messages';
 
 /**
- * Where the gateway runs. `worker` (the product): a worker thread started from the bundled
- * app/dist/gateway/worker.js (next to the CLI and Electron bundles), or from `url`
- * (CERTMAPPER_GATEWAY_WORKER overrides the default). `in-thread`: the same runtime on this thread,
- * for tests and tools that run from TypeScript sources and want no bundle; never for the console,
- * whose event loop must stay free (architecture.md).
+ * Where the gateway runs. `process` (the product): a child process started from the bundled
+ * app/dist/gateway/entry.js (next to the CLI and Electron bundles), or from `entry`
+ * (CERTMAPPER_GATEWAY_ENTRY overrides the default), by Node's fork unless `fork` says otherwise (the
+ * desktop shell: Electron's utility process). A process of its own also costs the gateway less than a
+ * thread of a busy one (README "Benchmarks"), and a crash in it cannot take the console down.
+ * `worker`: the same entry as a worker thread. `in-thread`: the same runtime on this thread, for
+ * tests and tools that run from TypeScript sources and want no bundle; never for the console, whose
+ * event loop must stay free (architecture.md).
  */
-export type GatewayRuntimeMode = { kind: 'worker'; url?: string | URL } | { kind: 'in-thread'; prepare?(snapshot: GatewaySnapshot): DecisionEngine };
+export type GatewayRuntimeMode =
+  | { kind: 'process'; entry?: string | URL; fork?: GatewayForker }
+  | { kind: 'worker'; entry?: string | URL }
+  | { kind: 'in-thread'; prepare?(snapshot: GatewaySnapshot): DecisionEngine };
 
 /** startGateway's options: the data folder (the gateway writes its audit log there), the snapshot source and what to tell the caller. */
 export interface StartGatewayOptions {
   dataDir: string;
-  /** The snapshot to start with (and to restart a crashed worker with, before any update). */
+  /** The snapshot to start with (and to restart a crashed gateway with, before any update). */
   getSnapshot(): GatewaySnapshot;
   onAudit?(record: AuditRecord): void;
   onListening?(report: ListeningReport): void;
@@ -50,24 +58,25 @@ export interface AuditFeed {
 
 interface Channel {
   send(message: ToGateway): void;
-  /** Resolves once the gateway side is gone. */
-  exited: Promise<void>;
+  /** Resolves once the gateway side is gone, with how it ended (`code 3`). */
+  exited: Promise<string>;
   terminate(): void;
 }
 
-/** The default worker bundle, beside the bundle that imports this module (app/dist/cli or app/dist/main). */
-export function defaultWorkerUrl(): URL {
-  const override = process.env.CERTMAPPER_GATEWAY_WORKER;
-  return override ? pathToFileURL(resolvePath(override)) : new URL('../gateway/worker.js', import.meta.url);
+/** The default gateway bundle, beside the bundle that imports this module (app/dist/cli or app/dist/main). */
+export function defaultGatewayEntry(): URL {
+  const override = process.env.CERTMAPPER_GATEWAY_ENTRY;
+  return override ? pathToFileURL(resolvePath(override)) : new URL('../gateway/entry.js', import.meta.url);
 }
 
 const RESTART_DELAY_MS = 1000;
 const MAX_RESTARTS_PER_MINUTE = 5;
 const STOP_TIMEOUT_MS = 5000;
 
-/** Start the gateway (a worker thread unless told otherwise) with the current snapshot, and the audit log. */
+/** Start the gateway (a child process unless told otherwise) with the current snapshot, and the audit log. */
 export function startGateway(options: StartGatewayOptions): RunningGateway {
-  const mode = options.runtime ?? { kind: 'worker' };
+  const mode = options.runtime ?? { kind: 'process' };
+  const what = mode.kind === 'worker' ? 'gateway worker' : 'gateway process';
   const auditFile: GatewayAuditFile = { dataDir: options.dataDir, ...options.audit };
   const listeners = new Set<(record: AuditRecord) => void>();
   const audit: AuditFeed = {
@@ -142,30 +151,26 @@ export function startGateway(options: StartGatewayOptions): RunningGateway {
   }
 
   function open(): Channel {
-    if (mode.kind === 'in-thread') return inThread(mode, auditFile, receive);
-    const worker = new Worker(mode.url ?? defaultWorkerUrl(), { name: 'certmapper-gateway', workerData: { audit: auditFile } });
-    worker.on('message', receive);
-    worker.on('error', (error) => options.onError?.(`gateway worker failed: ${error.stack ?? error.message}`));
-    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-    worker.once('exit', (code) => {
-      if (!stopping) restart(code);
+    const channel = openChannel(mode, auditFile, receive, (message) => options.onError?.(`${what} failed: ${message}`));
+    void channel.exited.then((how) => {
+      if (!stopping) restart(how);
     });
-    return { send: (message) => worker.postMessage(message), exited, terminate: () => void worker.terminate() };
+    return channel;
   }
 
-  /** A crashed worker comes back with the latest snapshot, unless it keeps crashing. */
-  function restart(code: number): void {
-    // What the dead worker had not sent is lost: nobody waits for it.
+  /** A crashed gateway comes back with the latest snapshot, unless it keeps crashing. */
+  function restart(how: string): void {
+    // What the dead gateway had not sent is lost: nobody waits for it.
     flushes.forEach((resolve) => resolve());
     flushes.clear();
     const now = Date.now();
     restarts.push(now);
     while (restarts.length > 0 && restarts[0]! < now - 60_000) restarts.shift();
     if (restarts.length > MAX_RESTARTS_PER_MINUTE) {
-      options.onError?.(`gateway worker exited with code ${code} ${restarts.length} times in a minute: not restarted`);
+      options.onError?.(`${what} exited with ${how} ${restarts.length} times in a minute: not restarted`);
       return;
     }
-    options.onError?.(`gateway worker exited with code ${code}: restarting`);
+    options.onError?.(`${what} exited with ${how}: restarting`);
     setTimeout(() => {
       if (stopping) return;
       channel = open();
@@ -187,7 +192,7 @@ export function startGateway(options: StartGatewayOptions): RunningGateway {
     },
     auditFlushed() {
       // The gateway writes everything it has before it reports that it stopped.
-      if (stopping) return channel.exited;
+      if (stopping) return channel.exited.then(() => undefined);
       const id = nextFlush++;
       return new Promise<void>((resolve) => {
         flushes.set(id, resolve);
@@ -214,11 +219,29 @@ export function startGateway(options: StartGatewayOptions): RunningGateway {
   };
 }
 
-/** The runtime on this thread, behind the same message interface as the worker. */
+/** The gateway's side of the messages, in the host the mode names. */
+function openChannel(mode: GatewayRuntimeMode, audit: GatewayAuditFile, receive: (message: FromGateway) => void, fail: (message: string) => void): Channel {
+  if (mode.kind === 'in-thread') return inThread(mode, audit, receive);
+  const entry = mode.entry ?? defaultGatewayEntry();
+  if (mode.kind === 'worker') {
+    const worker = new Worker(entry, { name: 'certmapper-gateway', workerData: { audit } });
+    worker.on('message', receive);
+    worker.on('error', (error) => fail(error.stack ?? error.message));
+    const exited = new Promise<string>((resolve) => worker.once('exit', (code) => resolve(`code ${code}`)));
+    return { send: (message) => worker.postMessage(message), exited, terminate: () => void worker.terminate() };
+  }
+  const child = (mode.fork ?? forkNodeGateway)(typeof entry === 'string' ? entry : fileURLToPath(entry), [auditFileArgument(audit)]);
+  child.onMessage(receive);
+  child.onError((error) => fail(error.message));
+  const exited = new Promise<string>((resolve) => child.onExit(resolve));
+  return { send: (message) => child.send(message), exited, terminate: () => child.kill() };
+}
+
+/** The runtime on this thread, behind the same message interface as the gateway process. */
 function inThread(mode: Extract<GatewayRuntimeMode, { kind: 'in-thread' }>, audit: GatewayAuditFile, receive: (message: FromGateway) => void): Channel {
   let exit!: () => void;
-  const exited = new Promise<void>((resolve) => (exit = resolve));
-  // Loaded on demand: the console's bundle need not carry the gateway it runs in a worker.
+  const exited = new Promise<string>((resolve) => (exit = () => resolve('code 0')));
+  // Loaded on demand: the console's bundle need not carry the gateway it runs elsewhere.
   const runtime = import('./gateway-runtime').then(({ startGatewayRuntime }) =>
     startGatewayRuntime({
       prepare: mode.prepare,

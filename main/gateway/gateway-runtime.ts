@@ -30,7 +30,7 @@ export interface GatewayRuntimeOptions {
   stopGraceMs?: number;
 }
 
-/** The gateway itself, fed by messages: the worker entry runs it, and so can a test in its own thread. */
+/** The gateway itself, fed by messages: gateway-entry.ts runs it, and so can a test in its own thread. */
 export interface GatewayRuntime {
   handle(message: ToGateway): Promise<void>;
 }

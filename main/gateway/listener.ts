@@ -78,7 +78,7 @@ export class Listener {
       try {
         handleRequest(context, listener.table, req, res);
       } catch (error) {
-        // A bug in one request must not take the worker (and every open connection) down with it.
+        // A bug in one request must not take the gateway (and every open connection) down with it.
         context.error(`request ${req.url} on ${plan.key} failed: ${(error as Error).stack ?? error}`);
         sendError(res, 500, null);
       }

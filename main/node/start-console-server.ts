@@ -4,7 +4,7 @@ import { compileSnapshot } from '../decision';
 import { EventHub } from '../events/event-hub';
 import { publishingDispatch } from '../events/publishing-dispatch';
 import { watchDataDir } from '../events/watch-data-dir';
-import { startGateway, type RunningGateway } from '../gateway/gateway-controller';
+import { startGateway, type GatewayRuntimeMode, type RunningGateway } from '../gateway/gateway-controller';
 import { createDispatcher } from '../ipc/dispatcher';
 import type { Services } from '../services/create-services';
 import { ensureDefaultSite } from '../services/sites/default-site';
@@ -30,6 +30,8 @@ export interface ServerOptions {
   defaultSite: boolean;
   /** Told about the gateway's listeners after every configuration change. */
   onListening?(lines: string[]): void;
+  /** Where the gateway runs; default: a child process forked by Node (the desktop shell brings Electron's). */
+  gatewayRuntime?: GatewayRuntimeMode;
 }
 
 /** Recompile the gateway's snapshot whenever the data changes, coalescing bursts (one import = one snapshot). */
@@ -65,7 +67,7 @@ function tellAuditToConsoles(hub: EventHub, gateway: RunningGateway): () => void
   };
 }
 
-/** Services, the gateway (a worker thread) and, optionally, the web console: what `serve` and `npm start` run. */
+/** Services, the gateway (a child process) and, optionally, the web console: what `serve` and `npm start` run. */
 export async function startServer(options: ServerOptions) {
   const services = options.services ?? openNodeServices(options.dataDir);
   const notices = [...services.notices];
@@ -84,6 +86,7 @@ export async function startServer(options: ServerOptions) {
       options.onListening?.(report.bindings.map((b) => `Site "${b.site}": ${b.error ? `cannot listen on ${b.url}: ${b.error}` : `listening on ${b.url}`}`));
     },
     onError: (message) => console.error(`Gateway: ${message}`),
+    runtime: options.gatewayRuntime,
   });
   const stopFollowing = followChanges(services, hub, gateway, () => ++version);
   const stopTellingAudit = tellAuditToConsoles(hub, gateway);

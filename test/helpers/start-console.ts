@@ -8,6 +8,8 @@ export interface RunningConsole {
   baseUrl: string;
   token: string;
   dataDir: string;
+  /** The serve process (the gateway is a child process of it). */
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -42,9 +44,10 @@ export async function startConsole(options: { dataDir?: string; defaultSite?: bo
     baseUrl: parsed.origin,
     token: parsed.searchParams.get('token') ?? '',
     dataDir,
+    pid: child.pid!,
     output: () => output,
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;

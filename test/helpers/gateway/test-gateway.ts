@@ -1,11 +1,11 @@
 import type { AuditRecord } from '../../../shared/models/decision';
-import { startGateway, type RunningGateway } from '../../../main/gateway/gateway-controller';
+import { startGateway, type GatewayRuntimeMode, type RunningGateway } from '../../../main/gateway/gateway-controller';
 import type { ListeningBinding, ListeningReport } from '../../../main/gateway/messages';
 import { makeTempDir } from '../temp-dir';
-import { buildGatewayWorker } from './build-worker';
+import { buildGatewayEntry } from './build-gateway-entry';
 import type { GatewayFixture } from './gateway-fixture';
 
-/** A real gateway (worker thread unless asked otherwise) running the fixture's configuration. */
+/** A real gateway (a child process unless asked otherwise) running the fixture's configuration. */
 export interface TestGateway {
   gateway: RunningGateway;
   dataDir: string;
@@ -15,7 +15,7 @@ export interface TestGateway {
   errors: string[];
   /** How many records main has once every decision made so far arrived: the `since` of the next `audited`. */
   auditMark(): Promise<number>;
-  /** The records after the first `since`, once at least `count` arrived (they cross threads after the response). */
+  /** The records after the first `since`, once at least `count` arrived (they cross to main after the response). */
   audited(since: number, count?: number): Promise<AuditRecord[]>;
   report(): ListeningReport;
   /** The binding of a site (first match), from the latest listening report. */
@@ -27,16 +27,18 @@ export interface TestGateway {
   stop(): Promise<void>;
 }
 
-/** Start the gateway on the fixture's current snapshot; `inThread` runs the runtime on the test's thread instead of the worker bundle. */
 /**
- * `liveAudit: false`: main does not ask for the audit records as they are written (as when no console
+ * Start the gateway on the fixture's current snapshot, as the product does (a child process of the
+ * bundled entry); `host: 'worker'` runs that entry as a worker thread, `'in-thread'` runs the runtime
+ * on the test's own thread. `liveAudit: false`: main does not ask for the audit records as they are written (as when no console
  * is open), so `audits` stays empty and only the log file has them.
  */
 export async function startTestGateway(
   fixture: GatewayFixture,
-  options: { inThread?: boolean; audit?: { maxBytes?: number; maxFiles?: number }; liveAudit?: boolean } = {},
+  options: { host?: 'process' | 'worker' | 'in-thread'; audit?: { maxBytes?: number; maxFiles?: number }; liveAudit?: boolean } = {},
 ): Promise<TestGateway> {
-  const runtime = options.inThread ? ({ kind: 'in-thread' } as const) : ({ kind: 'worker', url: await buildGatewayWorker() } as const);
+  const host = options.host ?? 'process';
+  const runtime: GatewayRuntimeMode = host === 'in-thread' ? { kind: 'in-thread' } : { kind: host, entry: await buildGatewayEntry() };
   const data = makeTempDir('certmapper-gateway-data-');
   const audits: AuditRecord[] = [];
   const errors: string[] = [];

@@ -4,15 +4,15 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from '../../../main/gateway/gateway-controller';
 import { makeTempDir } from '../../helpers/temp-dir';
-import { buildGatewayWorker } from '../../helpers/gateway/build-worker';
+import { buildGatewayEntry } from '../../helpers/gateway/build-gateway-entry';
 import { curl, curlCert } from '../../helpers/gateway/clients';
 import { GatewayFixture, makeSite, oneToOne } from '../../helpers/gateway/gateway-fixture';
 import { createGatewayPki, type GatewayPki } from '../../helpers/gateway/gateway-pki';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway/test-gateway';
 
-// The controller runs the same runtime in a worker thread (the product, and every other gateway
-// test) or on the caller's thread (tools and tests from TypeScript sources). Both answer alike,
-// and both stop cleanly: the port is closed afterwards.
+// The controller runs the same runtime in a child process (the product, and every other gateway
+// test), a worker thread, or on the caller's thread (tools and tests from TypeScript sources). All
+// answer alike, and all stop cleanly: the port is closed afterwards.
 
 const work = makeTempDir('gateway-modes-');
 let pki: GatewayPki;
@@ -21,10 +21,7 @@ beforeAll(() => {
 });
 afterAll(() => work.cleanup());
 
-describe.each([
-  ['in-thread', true],
-  ['worker', false],
-])('gateway runtime %s', (_mode, inThread) => {
+describe.each(['process', 'worker', 'in-thread'] as const)('gateway runtime %s', (host) => {
   const fixture = new GatewayFixture();
   let gw: TestGateway;
 
@@ -32,7 +29,7 @@ describe.each([
     fixture.importPki(pki);
     fixture.putAccount('alice');
     fixture.putSite(makeSite(pki, { name: 'Modes', content: { kind: 'static', directory: work.path }, oneToOne: [oneToOne(pki.alice, 'alice')] }));
-    gw = await startTestGateway(fixture, { inThread });
+    gw = await startTestGateway(fixture, { host });
   });
 
   it('decides, audits and stops', async () => {
@@ -47,25 +44,25 @@ describe.each([
   });
 });
 
-describe('gateway worker crash', () => {
-  it('a worker that dies is started again with the latest snapshot, and says so', async () => {
+describe.each(['process', 'worker'] as const)('gateway %s crash', (host) => {
+  it('a gateway that dies is started again with the latest snapshot, and says so', async () => {
     const data = makeTempDir('gateway-crash-');
     try {
       const fixture = new GatewayFixture();
       fixture.importPki(pki);
       fixture.putSite(makeSite(pki, { name: 'Phoenix' }));
-      // A worker entry that dies on its first start (as an uncaught error would), then runs the real bundle.
+      // An entry that dies on its first start (as an uncaught error would), then runs the real bundle.
       const marker = join(data.path, 'crashed-once');
       const entry = join(data.path, 'crash-once.mjs');
       writeFileSync(entry, [
         "import { existsSync, writeFileSync } from 'node:fs';",
         `if (!existsSync(${JSON.stringify(marker)})) { writeFileSync(${JSON.stringify(marker)}, ''); process.exit(3); }`,
-        `await import(${JSON.stringify((await buildGatewayWorker()).href)});`,
+        `await import(${JSON.stringify((await buildGatewayEntry()).href)});`,
       ].join('\n'));
       const errors: string[] = [];
-      const gateway = startGateway({ dataDir: data.path, getSnapshot: () => fixture.snapshot(), onError: (m) => errors.push(m), runtime: { kind: 'worker', url: pathToFileURL(entry) } });
+      const gateway = startGateway({ dataDir: data.path, getSnapshot: () => fixture.snapshot(), onError: (m) => errors.push(m), runtime: { kind: host, entry: pathToFileURL(entry) } });
       const report = await gateway.listening();
-      expect(errors).toEqual(['gateway worker exited with code 3: restarting']);
+      expect(errors).toEqual([`gateway ${host === 'process' ? 'process' : 'worker'} exited with code 3: restarting`]);
       const port = report.bindings[0]!.port;
       expect((await curl(pki, [`https://127.0.0.1:${port}/`])).headers['x-certmapper-status']).toBe('403.7');
       await gateway.stop();

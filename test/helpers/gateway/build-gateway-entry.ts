@@ -8,11 +8,11 @@ import { build } from 'vite';
 import { PROJECT_ROOT } from '../paths';
 import { makeTempDir } from '../temp-dir';
 
-const CACHE_DIR = join(tmpdir(), 'certmapper-gateway-worker');
+const CACHE_DIR = join(tmpdir(), 'certmapper-gateway-entry');
 const DAY_MS = 86_400_000;
 let built: Promise<URL> | undefined;
 
-/** Every TypeScript file under `dir`, sorted (the worker bundles from main/ and shared/). */
+/** Every TypeScript file under `dir`, sorted (the entry bundles from main/ and shared/). */
 function sources(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
@@ -30,7 +30,7 @@ function sourceHash(): string {
 }
 
 async function bundle(outFile: string): Promise<void> {
-  const out = makeTempDir('certmapper-gateway-worker-');
+  const out = makeTempDir('certmapper-gateway-entry-');
   try {
     await build({
       root: PROJECT_ROOT,
@@ -39,7 +39,7 @@ async function bundle(outFile: string): Promise<void> {
       resolve: { conditions: ['node', 'import', 'default'], mainFields: ['module', 'main'] },
       ssr: { noExternal: true, target: 'node' },
       build: {
-        ssr: join(PROJECT_ROOT, 'main/gateway/gateway-worker.ts'),
+        ssr: join(PROJECT_ROOT, 'main/gateway/gateway-entry.ts'),
         outDir: out.path,
         emptyOutDir: false,
         target: 'node20',
@@ -49,26 +49,26 @@ async function bundle(outFile: string): Promise<void> {
         rollupOptions: {
           external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
           onwarn: (warning, warn) => (warning.code === 'INVALID_ANNOTATION' ? undefined : warn(warning)),
-          output: { format: 'es', entryFileNames: 'worker.mjs', inlineDynamicImports: true },
+          output: { format: 'es', entryFileNames: 'entry.mjs', inlineDynamicImports: true },
         },
       },
     });
     // Rename is atomic: test files building the same sources at once each put a whole file in place.
-    renameSync(join(out.path, 'worker.mjs'), outFile);
+    renameSync(join(out.path, 'entry.mjs'), outFile);
   } finally {
     out.cleanup();
   }
 }
 
 /**
- * The gateway worker bundled from its TypeScript source, the way scripts/build.mjs bundles the other
+ * The gateway entry bundled from its TypeScript source, the way scripts/build.mjs bundles the other
  * Node entries (vite SSR build, every dependency inlined, built-ins external), so the tests run the
- * real worker thread. Cached in the temp folder by a hash of the sources: test files share it.
+ * real gateway process. Cached in the temp folder by a hash of the sources: test files share it.
  */
-export function buildGatewayWorker(): Promise<URL> {
+export function buildGatewayEntry(): Promise<URL> {
   built ??= (async () => {
     mkdirSync(CACHE_DIR, { recursive: true });
-    const file = join(CACHE_DIR, `worker-${sourceHash()}.mjs`);
+    const file = join(CACHE_DIR, `entry-${sourceHash()}.mjs`);
     if (!existsSync(file)) {
       await bundle(file);
       // Bundles of older sources are dropped after a day (another checkout may still be using a recent one).

@@ -1,0 +1,20 @@
+import { utilityProcess } from 'electron';
+import type { GatewayForker } from '../gateway/gateway-process';
+import type { FromGateway } from '../gateway/messages';
+
+/**
+ * The gateway as Electron's utility process: a Node child process that a packaged app may start
+ * (its runAsNode fuse is off, so Node's fork of the Electron binary would not run the entry), with
+ * messages over a MessagePort, structured-clone like the worker's and fork's.
+ */
+export const forkUtilityGateway: GatewayForker = (entry, args) => {
+  const child = utilityProcess.fork(entry, args, { serviceName: 'CertMapper gateway', stdio: 'inherit' });
+  return {
+    send: (message) => child.postMessage(message),
+    onMessage: (listener) => void child.on('message', (message: FromGateway) => listener(message)),
+    onExit: (listener) => void child.once('exit', (code) => listener(`code ${code}`)),
+    // The utility process reports no channel errors; a fatal one ends it, and the exit says so.
+    onError: () => undefined,
+    kill: () => void child.kill(),
+  };
+};
