@@ -452,9 +452,12 @@ export async function gatewayBench({
     const fingerprintFile = join(work, 'fingerprints.txt');
     writeFileSync(fingerprintFile, fingerprints.map((sha) => `${sha} ${sha === pki.client.sha256 ? 'bench' : 'other'}`).join('\n'));
     const minimalConfig = join(work, 'minimal.json');
+    // BENCH_MINIMAL_READ=x509: the baseline as it read the certificate until 2026-12-03 (minimal-mtls-server.mjs).
+    const minimalRead = process.env.BENCH_MINIMAL_READ === 'x509' ? 'x509' : 'leaf';
     const minimal = {
-      port: ports.node, key: pki.server.key, cert: pki.server.pem, chain: [pki.intermediate.pem], ca: [pki.root.pem, pki.intermediate.pem], fingerprints: fingerprintFile, body: BODY,
+      port: ports.node, key: pki.server.key, cert: pki.server.pem, chain: [pki.intermediate.pem], ca: [pki.root.pem, pki.intermediate.pem], fingerprints: fingerprintFile, body: BODY, read: minimalRead,
     };
+    notes.push(`minimal Node server: the client certificate read with ${minimalRead === 'x509' ? 'getPeerX509Certificate() (BENCH_MINIMAL_READ=x509)' : 'getPeerCertificate(false), the leaf alone, as the gateway reads it'}`);
     writeFileSync(minimalConfig, JSON.stringify(minimal));
     // The same minimal server putting out what the gateway must (its headers, body and audit line):
     // not the issue's baseline, a measure of what the gateway's own code costs on top of its output.

@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, medians in one table. Speed is proven here, never in tests.
-// Order: CLI import, web console start, the decision in process (vite-node), the gateway under load.
+// Order: CLI import, web console start, the decision in process (vite-node), key generation, the local
+// authority, reading the client certificate, the gateway under load.
 // A benchmark that fails shows as a FAILED row (and the exit code is 1); the others still run.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { consoleStartBench } from './console-start-bench.mjs';
 import { formatGatewayTable, gatewayBench } from './gateway-bench.mjs';
 import { authorityBench } from './authority-bench.mjs';
 import { authorityRevokeBench } from './authority-revoke-bench.mjs';
+import { peerCertificateBench } from './peer-certificate-bench.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = fileURLToPath(new URL('../app/dist/cli/certmapper.js', import.meta.url));
@@ -119,6 +121,7 @@ await section('decision (in process)', async () => rows.push(...decisionBench())
 await section('key generation (in process)', async () => rows.push(...keygenBench()));
 await section('local authority (in process)', async () => rows.push(...authorityBench({ root })));
 await section('local authority: revoke -> 403.13', async () => rows.push(...(await authorityRevokeBench({ cli }))));
+await section('reading the client certificate', async () => rows.push(...(await peerCertificateBench())));
 await section('gateway load', async () => {
   gateway = await gatewayBench({ cli });
   rows.push(...gateway.rows);

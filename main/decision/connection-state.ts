@@ -51,6 +51,11 @@ export class ConnectionState implements CertificateView {
     return built.chain[1] ?? null;
   }
 
+  /** The chain the client sent (read from the connection if it was not given). */
+  sentChain(): readonly Uint8Array[] {
+    return this.presented?.readChain?.() ?? this.presented?.chain ?? [];
+  }
+
   /** The certificate's rule field values, each read once per connection. */
   fields(): FieldValues {
     return (this.fieldValues ??= new FieldValues(this));
@@ -69,7 +74,13 @@ export class ConnectionState implements CertificateView {
     const trust = this.site.trust;
     if ('error' in trust) return fail(trust.error);
     try {
-      return trust.verify(this.presented.der, this.presented.chain, { at: this.at, revocation: mode, leaf: this.certificate });
+      const options = { at: this.at, revocation: mode, leaf: this.certificate };
+      const outcome = trust.verify(this.presented.der, this.presented.chain, options);
+      // A path from the trusted issuers and known intermediates is valid whatever else the client
+      // sent; only without one does the chain it sent get read, and tried.
+      if (outcome.valid || !this.presented.readChain) return outcome;
+      const sent = this.presented.readChain();
+      return sent.length > 0 ? trust.verify(this.presented.der, sent, options) : outcome;
     } catch (error) {
       return fail(`verification failed: ${(error as Error).message}`);
     }

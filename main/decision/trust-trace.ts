@@ -93,7 +93,7 @@ export function createTrustExplainer(source: SnapshotSite, trust: SiteTrust | { 
       if (found) known.set(sha, found);
       else missing.add(sha);
     }
-    for (const der of missing.size > 0 ? (state.presented?.chain ?? []) : []) {
+    for (const der of missing.size > 0 ? state.sentChain() : []) {
       const sha = digestHex('sha256', der);
       const decoded = missing.has(sha) ? tryDecode(der) : null;
       if (decoded) known.set(sha, decoded);

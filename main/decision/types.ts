@@ -29,6 +29,12 @@ export interface SnapshotSite {
 export interface PresentedCertificate {
   der: Uint8Array;
   chain: Uint8Array[];
+  /**
+   * Instead of `chain` (then empty), where reading the chain costs: the gateway reads it from the
+   * TLS connection only when the site's trusted issuers and the store's intermediates make no valid
+   * path without it (gateway-connection.ts). Returns the same array on every call.
+   */
+  readChain?(): Uint8Array[];
 }
 
 /** Computed once per TLS connection (never per request): who the certificate is, for one site. */

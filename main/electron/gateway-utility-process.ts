@@ -1,6 +1,6 @@
 import { utilityProcess } from 'electron';
 import type { GatewayForker } from '../gateway/gateway-process';
-import type { FromGateway } from '../gateway/messages';
+import type { FromGateway, ToGateway } from '../gateway/messages';
 
 /**
  * The gateway as Electron's utility process: a Node child process that a packaged app may start
@@ -9,8 +9,15 @@ import type { FromGateway } from '../gateway/messages';
  */
 export const forkUtilityGateway: GatewayForker = (entry, args) => {
   const child = utilityProcess.fork(entry, args, { serviceName: 'CertMapper gateway', stdio: 'inherit' });
+  // Held until the process is there, so the first snapshot cannot be lost on the way.
+  let waiting: ToGateway[] | null = [];
+  child.once('spawn', () => {
+    const queued = waiting ?? [];
+    waiting = null;
+    queued.forEach((message) => child.postMessage(message));
+  });
   return {
-    send: (message) => child.postMessage(message),
+    send: (message) => (waiting ? waiting.push(message) : child.postMessage(message)),
     onMessage: (listener) => void child.on('message', (message: FromGateway) => listener(message)),
     onExit: (listener) => void child.once('exit', (code) => listener(`code ${code}`)),
     // The utility process reports no channel errors; a fatal one ends it, and the exit says so.

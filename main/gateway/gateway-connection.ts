@@ -68,16 +68,35 @@ type Tagged = Socket & { [CONNECTION]?: GatewayConnection };
 const MAX_CHAIN = 10;
 
 /**
- * The client's certificate as raw DER, straight from OpenSSL: getPeerX509Certificate costs about
- * 20 us where getPeerCertificate (which parses into a JS object) costs about 145 us (testing.md).
- * The chain the client sent comes along through issuerCertificate, which only wraps what OpenSSL
- * already holds.
+ * The client's certificate as raw DER, and the chain it sent on demand. Reading the chain is what
+ * costs: with it, getPeerX509Certificate takes about 150 us (OpenSSL 3 copies every chain
+ * certificate, decoding its key again), where getPeerCertificate(false) gives the leaf alone in
+ * about 60 us and getPeerX509Certificate without a chain about 15 us (README "Benchmarks"). The
+ * chain is read only when the trust list and the store make no valid path without it
+ * (ConnectionState.verify), once per connection.
  */
 export function presentedCertificate(socket: TLSSocket): PresentedCertificate | null {
-  const leaf = socket.getPeerX509Certificate();
-  if (!leaf) return null;
+  const der = leafDer(socket);
+  if (!der) return null;
+  let chain: Uint8Array[] | undefined;
+  return { der, chain: [], readChain: () => (chain ??= sentChain(socket)) };
+}
+
+function leafDer(socket: TLSSocket): Uint8Array | undefined {
+  try {
+    return socket.getPeerCertificate(false)?.raw;
+  } catch {
+    // getPeerCertificate also describes the certificate; one Node cannot describe still has its DER,
+    // and the decision engine says what is wrong with it.
+    return socket.getPeerX509Certificate()?.raw;
+  }
+}
+
+/** The certificates the client sent after its own, as DER (issuerCertificate only wraps what OpenSSL holds). */
+function sentChain(socket: TLSSocket): Uint8Array[] {
   const chain: Uint8Array[] = [];
-  for (let next = leaf.issuerCertificate; next && chain.length < MAX_CHAIN; ) {
+  const leaf = socket.getPeerX509Certificate();
+  for (let next = leaf?.issuerCertificate; next && chain.length < MAX_CHAIN; ) {
     const raw = next.raw;
     chain.push(raw);
     const after = next.issuerCertificate;
@@ -85,7 +104,7 @@ export function presentedCertificate(socket: TLSSocket): PresentedCertificate | 
     if (!after || after.raw.equals(raw)) break;
     next = after;
   }
-  return { der: leaf.raw, chain };
+  return chain;
 }
 
 /** Attach the connection's state to its socket (once, when it opens or finishes its handshake). */

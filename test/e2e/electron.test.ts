@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { _electron } from 'playwright-core';
 import { PROJECT_ROOT } from '../helpers/paths';
 import { makeTempDir } from '../helpers/temp-dir';
+import { sClientCertificate, until } from '../helpers/tls-probe';
 
 /** The Electron binary, when this machine has one (it cannot be downloaded on the offline build machines). */
 function electronBinary(): string | undefined {
@@ -34,6 +35,9 @@ describe.skipIf(!binary || !display)(`the desktop console in Electron${binary &&
       const info = await page.evaluate(() => (window as unknown as { certmapper: { invoke(c: string, i: unknown): Promise<unknown> } }).certmapper.invoke('app.info', {}));
       expect(info).toMatchObject({ ok: true, value: { transport: 'electron' } });
       await page.getByText('Trusted Root Certification Authorities').first().waitFor();
+      // The first start's Default Web Site, served by the gateway in Electron's utility process.
+      const served = await until(() => sClientCertificate(8443), (c) => c !== null, 'the gateway serving the Default Web Site on 8443', 20_000);
+      expect(served?.subject).toContain('CN=');
     } finally {
       await app.close();
       data.cleanup();
