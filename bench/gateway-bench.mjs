@@ -14,7 +14,7 @@
 // many-to-one mappings (written while nothing runs), then `certmapper serve --no-console`.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes, randomUUID, X509Certificate } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -357,9 +357,17 @@ function runAb({ ab, pki, port, keepAlive, concurrency, seconds, cpu = null }) {
 // this way. Both servers then share one core, so this ratio is the one of their CPU cost per
 // request, caches shared included; the alternating rounds give each server the machine alone.
 
-/** `pid` and its descendants (the gateway is a child process of `certmapper serve`). */
+/** `pid` and its descendants (the gateway is a child process of `certmapper serve`), from /proc. */
 function processTree(pid) {
-  const children = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+  const parentOf = (entry) => {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch {
+      return null; // ended meanwhile
+    }
+  };
+  const children = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry) && parentOf(entry) === pid).map(Number);
   return [pid, ...children.flatMap(processTree)];
 }
 

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childProcesses } from '../../helpers/child-processes';
 import { createDatedPki, daysFromNow } from '../../helpers/dated-pki';
 import { freePort } from '../../helpers/gateway/test-gateway';
 import { runCli } from '../../helpers/run-cli';
@@ -15,7 +15,7 @@ import { openTls, requestOn, until } from '../../helpers/tls-probe';
 
 /** The gateway process: serve's only child. */
 function gatewayPid(servePid: number): number {
-  const children = spawnSync('pgrep', ['-P', String(servePid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+  const children = childProcesses(servePid);
   expect(children, `children of serve (${servePid})`).toHaveLength(1);
   return children[0]!;
 }
