@@ -38,8 +38,9 @@ function findHost(): Host {
       audit: auditFileFromArgv(),
       post: (message) => electronPort.postMessage(message),
       onMessage: (handle) => electronPort.on('message', (event) => handle(event.data)),
-      // Electron ends a utility process once main lets go of it; exiting now could lose 'stopped'.
-      close: () => undefined,
+      // The port would keep the process alive. Everything is written by now: main sees the exit
+      // even if 'stopped' is still on its way (the short wait only lets it go first).
+      close: () => void setTimeout(() => process.exit(0), 100),
     };
   }
   if (process.send) {
