@@ -64,6 +64,9 @@ interface Entry<V> {
   verdict: V;
 }
 
+/** Verdicts kept per leaf (purposes x modes x chains), the oldest dropped first: a client cannot grow one leaf's list without bound. */
+const MAX_PER_LEAF = 8;
+
 const bufferOf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 
 function sameChain(cached: readonly Buffer[], presented: readonly Uint8Array[]): boolean {
@@ -98,15 +101,15 @@ export class VerdictCache<V extends CachedVerdict> {
     const list = this.entries.get(leafSha256);
     if (!list) return undefined;
     for (const entry of list) {
-      if (entry.purpose === purpose && entry.revocation === revocation) {
-        return entry.from <= at && at < entry.to && sameChain(entry.chain, presented) ? entry.verdict : undefined;
+      if (entry.purpose === purpose && entry.revocation === revocation && sameChain(entry.chain, presented)) {
+        return entry.from <= at && at < entry.to ? entry.verdict : undefined;
       }
     }
     return undefined;
   }
 
   /**
-   * Keep a verdict computed at `at` for `presented` (replacing the one for another chain or time).
+   * Keep a verdict computed at `at` for `presented` (replacing the one for the same chain at another time).
    * Verdicts whose message names the validation time (expired, not yet valid) are not kept.
    */
   set(leafSha256: string, purpose: string, revocation: string, presented: readonly Uint8Array[], views: { leaf: CertView; presented: readonly (CertView | null)[] }, at: number, verdict: V): void {
@@ -120,8 +123,10 @@ export class VerdictCache<V extends CachedVerdict> {
       return own && bufferOf(own).equals(der) ? bufferOf(own) : Buffer.from(der);
     });
     const entry: Entry<V> = { purpose, revocation, chain, from: window.from, to: window.to, verdict };
-    const list = (this.entries.get(leafSha256) ?? []).filter((e) => e.purpose !== purpose || e.revocation !== revocation);
-    this.entries.set(leafSha256, [...list, entry]);
+    // Verdicts for other chains stay beside this one: the gateway judges a leaf without the chain
+    // first and then with the one the client sent (ConnectionState.verify), and both come back.
+    const others = (this.entries.get(leafSha256) ?? []).filter((e) => e.purpose !== purpose || e.revocation !== revocation || !sameChain(e.chain, presented));
+    this.entries.set(leafSha256, [...others.slice(-(MAX_PER_LEAF - 1)), entry]);
   }
 
   /** Leaf certificates with a kept verdict (for tests and diagnostics). */

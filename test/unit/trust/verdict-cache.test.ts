@@ -75,6 +75,15 @@ describe('verdicts kept by a trust context', () => {
     expect(verify(context, client.der, [root.cert.der], at(soon)).code).toBe('untrusted');
   });
 
+  it('keeps the verdicts with and without the chain side by side (the gateway asks for both), each answered again', () => {
+    const context = compileTrustContext({ anchors: [root.cert.der] });
+    const withChain = verify(context, client.der, [issuing.cert.der], at(soon));
+    const bare = verify(context, client.der, [], at(soon));
+    expect([withChain.code, bare.code]).toEqual(['ok', 'untrusted']);
+    expect(verify(context, new Uint8Array(client.der), [new Uint8Array(issuing.cert.der)], at(soon))).toBe(withChain);
+    expect(verify(context, new Uint8Array(client.der), [], at(soon))).toBe(bare);
+  });
+
   it('never answers for bytes it did not judge: the caller\'s buffer changed in place after the kept ok', () => {
     const context = compileTrustContext({ anchors: [root.cert.der] });
     const chain = new Uint8Array(issuing.cert.der);
