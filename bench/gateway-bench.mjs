@@ -7,7 +7,10 @@
 // The servers run at the same time (idle ones cost nothing) and the load alternates between them,
 // gateway, node, nginx, gateway, ..., for ROUNDS rounds of a fixed duration each; ratios are taken
 // per round (A and B measured next to each other, which cancels the drift of these shared machines)
-// and their median reported, next to each server's median rate.
+// and their median reported, next to each server's median rate. Then head to head (both servers
+// pinned to one core and loaded at once, see headToHead): the gateway against the minimal server,
+// and, for comparison only, against the minimal server made to put out the gateway's output
+// (minimal-mtls-server.mjs `sameOutput`).
 //
 // Gateway: the real CLI prepares a data folder (server certificate + key, site, trust, account, one
 // mapping and one rule), then config.json is grown to 100,000 one-to-one mappings and 1,000
