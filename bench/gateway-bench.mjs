@@ -108,6 +108,23 @@ function track(child, name) {
   return entry;
 }
 
+/** Resident memory of a process and its children, in MB (Linux /proc; null elsewhere). */
+function residentMb(pid) {
+  const rss = (p) => {
+    try {
+      const kb = readFileSync(`/proc/${p}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
+      return kb ? Number(kb[1]) / 1024 : null;
+    } catch {
+      return null;
+    }
+  };
+  const own = rss(pid);
+  if (own === null) return null;
+  const found = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' });
+  const children = (found.stdout ?? '').split('\n').filter(Boolean).map((child) => rss(Number(child))).filter((mb) => mb !== null);
+  return { own, children };
+}
+
 async function stopProcess(entry, signal = 'SIGTERM') {
   if (!entry || entry.exited) return started.delete(entry);
   const gone = new Promise((resolve) => entry.child.once('exit', resolve));
@@ -608,6 +625,12 @@ export async function gatewayBench({
       const name = `gateway / minimal Node with the gateway's output (headers, body, audit line): ${mode.name}, head to head`;
       if (duel.ratios) rows.push({ name, unit: 'ratio', times: duel.ratios, goal: '(for comparison)', detail: 'what the gateway costs beyond its output' });
       else rows.push({ name, ...(duel.error ? { failed: `**${duel.error}**` } : { skipped: duel.skipped }), goal: '(for comparison)' });
+    }
+    const gatewayMemory = residentMb(gatewayServer.process.child.pid);
+    const minimalMemory = residentMb(nodeServer.process.child.pid);
+    if (gatewayMemory && minimalMemory) {
+      const gatewayProcess = gatewayMemory.children.map((mb) => `${mb.toFixed(0)} MB`).join(' + ') || 'not found';
+      notes.push(`memory after the runs (RSS): gateway process ${gatewayProcess} (its parent, certmapper serve: ${gatewayMemory.own.toFixed(0)} MB), minimal Node server ${minimalMemory.own.toFixed(0)} MB`);
     }
     notes.push(`load: ab ${ab}, ${rounds} rounds x ${servers.length} servers x 2 modes of ${seconds} s each, alternating; TLS ${rates.servers.map((s) => `${s.key} ${s.protocol}`).join(', ')}`);
     notes.push(`nginx maps $ssl_client_fingerprint, which is SHA-1 (no SHA-256 variable); the gateway and the minimal server map SHA-256 of the DER`);

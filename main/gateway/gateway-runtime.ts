@@ -9,6 +9,7 @@ import { bindingUrl, planListeners, type ListenerPlan } from './listener-plan';
 import type { FromGateway, GatewayAuditFile, ListeningBinding, ToGateway } from './messages';
 import type { RequestContext } from './request-handler';
 import { buildRouteTable, type RouteTable } from './route-table';
+import { withOwnBinaries } from './snapshot-binaries';
 import { StaticFileCache } from './static-file-cache';
 import { TlsMaterialCache } from './tls-material';
 import { UpstreamProxy } from './upstream-proxy';
@@ -175,7 +176,7 @@ export function startGatewayRuntime(options: GatewayRuntimeOptions): GatewayRunt
         live = message.on;
         return;
       }
-      pending = message.snapshot;
+      pending = withOwnBinaries(message.snapshot);
       // Loop: a drain that was just finishing may have missed this snapshot.
       while (pending && !stopped) {
         applying ??= drain().finally(() => (applying = null));

@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { StaticFileCache } from '../../../main/gateway/static-file-cache';
 import { pollUntil } from '../../helpers/gateway/test-gateway';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -20,6 +20,7 @@ describe('static file cache: change notifications instead of a stat per hit', ()
     return cache;
   };
   afterEach(() => caches.splice(0).forEach((c) => c.close()));
+  afterAll(() => temp.cleanup());
 
   it('keeps serving a file nobody touches, and drops it when it is rewritten', async () => {
     writeFileSync(join(root, 'a.html'), 'A');
