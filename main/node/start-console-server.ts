@@ -13,6 +13,7 @@ import { startAuthorityRuntime } from '../services/authority/authority-runtime';
 import { forgetGatewayListeners, publishGatewayListeners } from '../services/bindings/gateway-listeners';
 import { startWebServer, type RunningWebServer } from '../web/web-server';
 import { createAccessToken } from '../web/access-token';
+import { ListeningLines } from './listening-lines';
 import { openNodeServices } from './open-node-services';
 
 /** The built console sits beside the bundled CLI: app/dist/cli/ -> app/dist/renderer/. */
@@ -28,7 +29,7 @@ export interface ServerOptions {
   consolePort: number | null;
   /** Create the Default Web Site on a first start (tests that bring their own sites turn it off). */
   defaultSite: boolean;
-  /** Told about the gateway's listeners after every configuration change. */
+  /** Lines about the listeners that changed (gateway bindings, CRL publisher), after each configuration change. */
   onListening?(lines: string[]): void;
   /** Where the gateway runs; default: a child process forked by Node (the desktop shell brings Electron's). */
   gatewayRuntime?: GatewayRuntimeMode;
@@ -77,13 +78,15 @@ export async function startServer(options: ServerOptions) {
   }
   const hub = new EventHub();
   let version = 0;
+  const listening = new ListeningLines();
   const gateway = startGateway({
     dataDir: options.dataDir,
     getSnapshot: () => compileSnapshot({ ...services.snapshotSources(), version: ++version }),
     onListening: (report) => {
       // The CLI in another process tells our own listeners from another program's by this (binding checks).
       publishGatewayListeners(options.dataDir, report);
-      options.onListening?.(report.bindings.map((b) => `Site "${b.site}": ${b.error ? `cannot listen on ${b.url}: ${b.error}` : `listening on ${b.url}`}`));
+      const lines = listening.next(report.bindings);
+      if (lines.length) options.onListening?.(lines);
     },
     onError: (message) => console.error(`Gateway: ${message}`),
     runtime: options.gatewayRuntime,

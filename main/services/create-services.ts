@@ -2,6 +2,7 @@ import type { Clock, ConfigStore, SecretVault } from '../ports';
 import { AccountService } from './accounts/account-service';
 import { AuthorityService } from './authority/authority-service';
 import type { AuthorityDocument } from './authority/authority-document';
+import { crlPublisherEndpoints } from './authority/crl-url';
 import { BindingService, bindingServiceOptions } from './bindings/binding-service';
 import { ExpiryService } from './expiry/expiry-service';
 import { CertificateService } from './certificates/certificate-service';
@@ -53,7 +54,7 @@ export function createServices(deps: ServiceDependencies): Services {
   const accounts = new AccountService(deps.configStore);
   const mappings = new MappingService(sites, accounts, certificates, deps.vault);
   const authority = new AuthorityService(deps.authorityStore, deps.vault, deps.clock, { certificates, sites, accounts, mappings });
-  const bindings = new BindingService(sites, certificates, bindingServiceOptions(deps.dataDir, deps.clock));
+  const bindings = new BindingService(sites, certificates, { ...bindingServiceOptions(deps.dataDir, deps.clock), reservedEndpoints: () => crlPublisherEndpoints(authority.info()) });
   const keys = new KeyService({ config: deps.configStore, certificateStore: deps.certificateStore, certificates, vault: deps.vault, clock: deps.clock });
   return {
     dataDir: deps.dataDir,

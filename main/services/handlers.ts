@@ -37,6 +37,7 @@ export function createHandlers(services: Services): HandlerTable {
       return { removed: true as const };
     },
     'sites.setSecurity': ({ site, path, security }) => sites.setSecurity(site, path, security),
+    'sites.removeFolder': ({ site, path }) => sites.removeFolder(site, path),
     'sites.setTrust': ({ site, add, remove }) => sites.setTrust(site, add, remove),
     'sites.advertisedIssuers': ({ site }) => sites.advertisedIssuers(site),
     'sites.setOptions': ({ site, identityHeaders, ...options }) =>
@@ -93,7 +94,7 @@ export function createHandlers(services: Services): HandlerTable {
       return { deleted: true as const };
     },
     'accounts.list': () => ({ items: accounts.list() }),
-    'accounts.upsert': (account) => accounts.upsert(account),
+    'accounts.upsert': ({ create, ...account }) => accounts.upsert(account, { create }),
     'accounts.remove': ({ name }) => {
       accounts.remove(name);
       return { removed: true as const };

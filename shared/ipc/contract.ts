@@ -164,6 +164,12 @@ export const contract = {
     mutates: true,
     summary: 'SSL Settings of the site root or a folder (require TLS, client certificates, mapping, anonymous, revocation)',
   }),
+  'sites.removeFolder': channel({
+    input: z.object({ site: siteRef, path: folderPath }).strict(),
+    output: siteSchema,
+    mutates: true,
+    summary: 'Remove a folder with its SSL settings and authorization rules ("/", the site itself, is refused)',
+  }),
   'sites.setTrust': channel({
     input: z.object({ site: siteRef, add: z.array(sha256HexSchema).default([]), remove: z.array(sha256HexSchema).default([]) }).strict(),
     output: siteSchema,
@@ -267,6 +273,8 @@ export const contract = {
         description: z.string().max(1024).default(''),
         email: accountSchema.shape.email,
         upn: accountSchema.shape.upn,
+        /** Only add: refuse (CONFLICT) when the account exists, rather than replace its groups. */
+        create: z.boolean().optional(),
       })
       .strict(),
     output: accountSchema,
@@ -285,6 +293,8 @@ export const contract = {
         site: siteRef,
         certificateBase64: z.string().min(1).max(1_000_000),
         chainBase64: z.array(z.string().max(1_000_000)).max(16).default([]),
+        // Opens a PKCS#12 certificate or chain file (one password for all, as `whatif --password`); never stored or logged.
+        password: z.string().max(1024).optional(),
         path: folderPath.default('/'),
         at: z.string().datetime({ offset: true }).optional(),
       })

@@ -8,6 +8,7 @@ import { runCli } from '../helpers/run-cli';
 import { startConsole, type RunningConsole } from '../helpers/start-console';
 import { makeTempDir } from '../helpers/temp-dir';
 import { createTestPki, type TestPki } from '../helpers/test-pki';
+import { openTls, requestOn, until } from '../helpers/tls-probe';
 import { freePort, launchConsoleBrowser, mapDroppedCertificate } from './console-browser';
 import { dropFiles } from './drop-files';
 
@@ -186,6 +187,50 @@ describe('client-certificate mappings in the web console', () => {
     expect(await steps.count()).toBeGreaterThan(1);
     expect(await whatIf.getByTestId('whatif-trace').locator('[data-result="fail"]').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(RESULTS, 'mappings-whatif.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('removes the folder, not its site, from the folder node: named, with what goes with it, and the site selected after', async () => {
+    cli('authz', 'add', '--site', SITE, '--path', '/secure', '--allow', '--anonymous');
+    // What the running gateway answers a request without a client certificate, on a fresh connection.
+    const port = siteFromCli().bindings[0]!.port;
+    const statusWithoutCertificate = async (path: string) => {
+      const socket = await openTls(port);
+      try {
+        return await requestOn(socket, path);
+      } finally {
+        socket.destroy();
+      }
+    };
+    // The folder lets anonymous requests in (its own settings and rule): the empty content folder answers 404.
+    await until(() => statusWithoutCertificate('/secure/report.html'), (status) => status === 404, 'anonymous access to /secure');
+    const folderNode = page.getByRole('treeitem', { name: '/secure', exact: true });
+    await folderNode.click();
+    // On a folder the removal offered is the folder's; Remove Site… there used to remove the whole site.
+    const removeFolder = actionsPane().getByRole('button', { name: 'Remove Folder…' });
+    await removeFolder.waitFor();
+    expect(await actionsPane().getByRole('button', { name: 'Remove Site…' }).count()).toBe(0);
+    await removeFolder.click();
+
+    const dialog = page.getByRole('dialog', { name: 'Remove Folder' });
+    const text = dialog.locator('#confirm-text');
+    // The console learns of the rule the CLI added with its next refresh.
+    await expect.poll(() => text.textContent()).toContain('Its 2 SSL settings and 1 authorization rule go with it');
+    expect(await text.textContent()).toContain(`Remove folder /secure from ${SITE}?`);
+    expect(await text.textContent()).toContain('requests to /secure then follow the settings of the site');
+    await page.screenshot({ path: join(RESULTS, 'mappings-remove-folder.png'), animations: 'disabled' });
+    await dialog.getByRole('button', { name: 'Remove' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await folderNode.waitFor({ state: 'detached' });
+    const siteNode = page.getByRole('treeitem', { name: SITE, exact: true });
+    await expect.poll(() => siteNode.getAttribute('aria-selected')).toBe('true');
+    await actionsPane().getByRole('button', { name: 'Remove Site…' }).waitFor();
+    const site = siteFromCli();
+    expect(site.folders).toEqual([]);
+    expect([site.oneToOne.length, site.manyToOne.length]).toEqual([1, 2]);
+    // The gateway under `serve` picks the removal up by itself: /secure now requires a certificate, as the site does (403.7).
+    await until(() => statusWithoutCertificate('/secure/report.html'), (status) => status === 403, 'the site\'s settings on /secure');
     expect(pageErrors).toEqual([]);
   });
 });

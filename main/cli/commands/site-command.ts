@@ -10,6 +10,7 @@ export const SITE_USAGE = `certmapper site add NAME --bind https://IP:PORT [--bi
 certmapper site list [--json]
 certmapper site show NAME [--json]
 certmapper site set NAME [--path /folder] [--require-tls on|off] [--client-cert ignore|accept|require] [--mapping on|off] [--anonymous on|off] [--revocation strict|cached|off]
+certmapper site remove-folder NAME --path /folder   (its SSL settings and authorization rules; the site stays)
 certmapper site options NAME [--mapping-mode local|directory] [--detailed-errors local-only|on|off] [--user-header H] [--cert-header H|none]
 certmapper site trust NAME FILE...          (imports the issuers if needed, then trusts them for that site)
 certmapper site untrust NAME SHA256...
@@ -28,6 +29,8 @@ export async function siteCommand(context: CliContext): Promise<number> {
       return show(sub);
     case 'set':
       return set(sub);
+    case 'remove-folder':
+      return removeFolder(sub);
     case 'options':
       return options(sub);
     case 'trust':
@@ -119,6 +122,15 @@ async function set(context: CliContext): Promise<number> {
   if (Object.keys(security).length === 0) throw new UsageError('site set needs at least one setting');
   await call(context, 'sites.setSecurity', { site: positionals[0], path: values.path, security });
   context.out(`Updated ${positionals[0]}${values.path ? values.path : ''}: ${Object.entries(security).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  return 0;
+}
+
+/** A verb of its own rather than `site remove NAME --path`: a forgotten --path must never remove the whole site. */
+async function removeFolder(context: CliContext): Promise<number> {
+  const { values, positionals } = parseArgs({ args: context.args, allowPositionals: true, options: { path: { type: 'string' } } });
+  if (!positionals[0] || !values.path) throw new UsageError('site remove-folder needs NAME and --path /folder');
+  const site = await call(context, 'sites.removeFolder', { site: positionals[0], path: values.path });
+  context.out(`Removed folder ${values.path} from ${site.name}: its requests now follow the settings of the site (or of a parent folder)`);
   return 0;
 }
 

@@ -11,10 +11,15 @@ export class AccountService {
     return Object.values(this.store.read().accounts);
   }
 
-  /** Add an account, or update its groups and description if it exists. */
-  upsert(input: Account): Account {
+  /**
+   * Add an account, or update its groups and description if it exists. `create`: only add; an
+   * existing account is refused, since an update replaces its groups (and with them what
+   * authorization rules let it reach).
+   */
+  upsert(input: Account, { create = false }: { create?: boolean } = {}): Account {
     const document = this.store.read();
     const existing = document.accounts[input.name.toLowerCase()];
+    if (create && existing) throw new DomainError('CONFLICT', `Account "${existing.name}" exists${existing.groups.length ? ` (groups: ${existing.groups.join(', ')})` : ''}: change it instead of adding it again`);
     // An update that does not mention email or UPN keeps them: certificates were issued with them.
     const account: Account = { ...input, email: input.email ?? existing?.email, upn: input.upn ?? existing?.upn };
     if (account.email === undefined) delete account.email;

@@ -34,3 +34,14 @@ export function listenTargetOf(crlUrl: string): { host: string; port: number } {
   const literal = /^\d+\.\d+\.\d+\.\d+$/.test(name) || name.includes(':');
   return { host: literal ? name : '::', port };
 }
+
+/**
+ * The endpoint the CRL publisher holds for the authority's CRL URL (the issuing CA's, as
+ * crl-publisher.ts chooses), for binding checks; none without an authority.
+ */
+export function crlPublisherEndpoints(info: { root: { crlUrl: string }; intermediate?: { crlUrl: string } | null } | null): { address: string; port: number; holder: string }[] {
+  const url = info?.intermediate?.crlUrl ?? info?.root.crlUrl;
+  if (!url) return [];
+  const { host, port } = listenTargetOf(url);
+  return [{ address: host, port, holder: `CertMapper's CRL publisher serves the local authority's CRLs (${new URL('.', url).href})` }];
+}

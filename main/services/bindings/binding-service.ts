@@ -8,7 +8,7 @@ import type { SiteService } from '../sites/site-service';
 import { bindingRows } from './binding-rows';
 import { configuredConflicts } from './configured-conflicts';
 import { runningGatewayEndpoints, type GatewayEndpoint } from './gateway-listeners';
-import { portConflicts } from './port-conflicts';
+import { portConflicts, type ReservedEndpoint } from './port-conflicts';
 import { probePort, type ProbeResult } from './port-probe';
 
 const HOST_NAME = /^(?=.{1,253}$)(\*\.)?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
@@ -19,6 +19,8 @@ export interface BindingServiceOptions {
   /** Endpoints the running gateway of this data folder listens on (gateway-listeners.ts). */
   gatewayEndpoints(): GatewayEndpoint[];
   probe?(address: string, port: number): Promise<ProbeResult>;
+  /** Endpoints CertMapper's other listeners hold (the CRL publisher): never free for a binding. */
+  reservedEndpoints?(): ReservedEndpoint[];
 }
 
 /** Default options for a data folder: the system clock is passed in, ports are probed for real. */
@@ -54,7 +56,7 @@ export class BindingService {
     const site = this.sites.get(siteRef);
     const key = normalizeKey(candidate);
     const configured = configuredConflicts(this.sites.list(), site.id, key, replacing ?? null);
-    const port = await portConflicts(key, replacing ?? null, this.options.gatewayEndpoints(), this.probe);
+    const port = await portConflicts(key, replacing ?? null, this.options.gatewayEndpoints(), this.probe, this.options.reservedEndpoints?.());
     return [...configured, ...port];
   }
 
@@ -92,7 +94,7 @@ export class BindingService {
   }
 
   private async assertNoPortConflict(binding: Binding, replacing: Binding | null): Promise<void> {
-    const conflicts = await portConflicts(binding, replacing, this.options.gatewayEndpoints(), this.probe);
+    const conflicts = await portConflicts(binding, replacing, this.options.gatewayEndpoints(), this.probe, this.options.reservedEndpoints?.());
     if (conflicts.length) throw conflictError(conflicts);
   }
 

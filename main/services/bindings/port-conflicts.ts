@@ -2,6 +2,18 @@ import type { BindingConflict, BindingKey } from '../../../shared/models/binding
 import type { GatewayEndpoint } from './gateway-listeners';
 import type { ProbeResult } from './port-probe';
 
+/** An endpoint another listener of CertMapper holds, or will when it runs (the local authority's CRL publisher). */
+export interface ReservedEndpoint {
+  address: string;
+  port: number;
+  /** Who holds it, in words that finish "is where ...". */
+  holder: string;
+}
+
+const ALL_ADDRESSES = new Set(['*', '::', '0.0.0.0']);
+const overlaps = (a: { address: string; port: number }, b: { address: string; port: number }) =>
+  a.port === b.port && (a.address.toLowerCase() === b.address.toLowerCase() || ALL_ADDRESSES.has(a.address) || ALL_ADDRESSES.has(b.address));
+
 const endpointText = (key: BindingKey) => `port ${key.port} on ${key.address === '*' ? 'all addresses' : key.address}`;
 
 /**
@@ -10,16 +22,23 @@ const endpointText = (key: BindingKey) => `port ${key.port} on ${key.address ===
  * already had: the listener stays and only its routes change. Otherwise the port is probed; a port
  * that is busy is ours, and no conflict, when the running gateway of this data folder reports a
  * listener on that address and port (gateway-listeners.ts): a new host name or certificate on an
- * endpoint it already serves joins that listener.
+ * endpoint it already serves joins that listener. An endpoint reserved by another listener of
+ * CertMapper is a conflict whether or not that listener runs now: both cannot have it once it does.
  */
 export async function portConflicts(
   candidate: BindingKey,
   replacing: BindingKey | null,
   ours: readonly GatewayEndpoint[],
   probe: (address: string, port: number) => Promise<ProbeResult>,
+  reserved: readonly ReservedEndpoint[] = [],
 ): Promise<BindingConflict[]> {
   if (candidate.port === 0) return [];
   if (replacing && replacing.protocol === candidate.protocol && replacing.address.toLowerCase() === candidate.address.toLowerCase() && replacing.port === candidate.port) return [];
+  const holder = reserved.find((r) => overlaps(r, candidate));
+  if (holder) {
+    const message = `${capitalize(endpointText(candidate))} is where ${holder.holder}, so the gateway could not listen there. Choose another port.`;
+    return [{ kind: 'port-in-use', message, with: null }];
+  }
   const result = await probe(candidate.address, candidate.port);
   if (result.free) return [];
   // A listener of ours on all addresses also holds the port of each specific one: that clash is a

@@ -71,6 +71,20 @@ export class SiteService {
     });
   }
 
+  /**
+   * Remove a folder: its SSL settings and authorization rules go, and its requests follow the nearest
+   * parent folder, or the site, again. Folders below it are folders of their own and stay.
+   */
+  removeFolder(nameOrId: string, path: string): Site {
+    // "/" names the site itself, which has settings of its own but is no folder: removing it would mean removing the site.
+    if (isSiteRoot(path)) throw new DomainError('INVALID_INPUT', '"/" is the site itself, not a folder: change its SSL Settings, or remove the site');
+    return this.update(nameOrId, (site) => {
+      const folder = findFolder(site, path);
+      if (!folder) throw new DomainError('NOT_FOUND', `Site "${site.name}" has no folder ${path}`);
+      return { ...site, folders: site.folders.filter((f) => f !== folder) };
+    });
+  }
+
   /** Trust (or stop trusting) issuers for this site: roots and intermediates from the store. */
   setTrust(nameOrId: string, add: string[], remove: string[]): Site {
     for (const sha256 of add) {
@@ -147,9 +161,8 @@ export class SiteService {
   }
 
   private withFolder(site: Site, path: string, change: (folder: Folder) => Folder): Site {
-    const normalized = path.replace(/\/+$/, '');
-    const existing = site.folders.find((f) => f.path.toLowerCase() === normalized.toLowerCase());
-    const folder = change(existing ?? { path: normalized, security: {}, authorization: [] });
+    const existing = findFolder(site, path);
+    const folder = change(existing ?? { path: storedFolderPath(path), security: {}, authorization: [] });
     const folders = existing ? site.folders.map((f) => (f === existing ? folder : f)) : [...site.folders, folder];
     return { ...site, folders };
   }
@@ -160,4 +173,19 @@ export class SiteService {
       throw new DomainError('INVALID_INPUT', `Certificate ${sha256} has no private key in the vault, so it cannot be a server certificate`);
     }
   }
+}
+
+/** A folder path as it is stored: without trailing slashes ("" for the site root). */
+function storedFolderPath(path: string): string {
+  return path.replace(/\/+$/, '');
+}
+
+function isSiteRoot(path: string): boolean {
+  return storedFolderPath(path) === '';
+}
+
+/** The site's folder at `path`, matched as it was added: case-insensitive (IIS paths are), trailing slashes ignored. */
+function findFolder(site: Site, path: string): Folder | undefined {
+  const wanted = storedFolderPath(path).toLowerCase();
+  return site.folders.find((f) => f.path.toLowerCase() === wanted);
 }

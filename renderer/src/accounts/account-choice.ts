@@ -26,12 +26,18 @@ export function chosenAccount(choice: AccountChoice): string | null {
   return choice.selected || null;
 }
 
+/** What is wrong with the choice, if anything: a "New account…" with no name, or no account (`none`). */
+export function accountChoiceProblem(choice: AccountChoice, none: string): string | undefined {
+  if (choice.selected === NEW_ACCOUNT && !choice.newName.trim()) return 'Name the new account';
+  return chosenAccount(choice) ? undefined : none;
+}
+
 /** Create the account first when "New account…" names one that does not exist yet; returns its name. */
 export async function ensureAccount(choice: AccountChoice, existing: readonly Account[]): Promise<string> {
   const name = chosenAccount(choice);
   if (!name) throw new Error('Choose an account');
   // An existing account is used as it is: upsert would silently replace its groups.
   const known = existing.some((a) => a.name.toLowerCase() === name.toLowerCase());
-  if (choice.selected === NEW_ACCOUNT && !known) await invoke('accounts.upsert', { name, groups: parseGroups(choice.newGroups), description: '' });
+  if (choice.selected === NEW_ACCOUNT && !known) await invoke('accounts.upsert', { name, groups: parseGroups(choice.newGroups), description: '', create: true });
   return name;
 }

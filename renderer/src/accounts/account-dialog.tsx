@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Box, Dialog, DialogContent, DialogTitle, TextField } from '@mui/material';
-import type { Account } from '../../../shared/models/site';
+import { accountSchema, type Account } from '../../../shared/models/site';
 import { invoke } from '../api';
 import { useConsoleActions } from '../state/console-context';
 import { useSitesData } from '../state/sites-data-context';
@@ -22,12 +22,15 @@ export function AccountDialog({ account, onClose }: { account: Account | null; o
   const [tried, setTried] = useState(false);
   const taken = !account && accounts.some((a) => a.name.toLowerCase() === name.trim().toLowerCase());
   const problem = !name.trim() ? 'An account needs a name' : taken ? 'This account exists: select it and use Edit…' : undefined;
+  // Checked here with the contract's own rules, so the message sits under its field.
+  const emailProblem = email.trim() && !accountSchema.shape.email.safeParse(email.trim()).success ? 'Not an email address (name@domain)' : undefined;
+  const upnProblem = upn.trim() && !accountSchema.shape.upn.safeParse(upn.trim()).success ? 'A UPN looks like user@domain' : undefined;
 
   const save = async () => {
     setTried(true);
-    if (problem) return;
+    if (problem || emailProblem || upnProblem) return;
     const ok = await submit.run(async () => {
-      const saved = await invoke('accounts.upsert', { name: name.trim(), groups: parseGroups(groups), description: description.trim(), email: email.trim() || undefined, upn: upn.trim() || undefined });
+      const saved = await invoke('accounts.upsert', { name: name.trim(), groups: parseGroups(groups), description: description.trim(), email: email.trim() || undefined, upn: upn.trim() || undefined, create: !account });
       report(`${account ? 'Saved' : 'Added'} account ${saved.name}`, 'success');
     });
     if (ok) onClose(name.trim());
@@ -51,8 +54,8 @@ export function AccountDialog({ account, onClose }: { account: Account | null; o
           <TextField label="Groups" value={groups} onChange={(event) => setGroups(event.target.value)} autoFocus={Boolean(account)} helperText="Separated by commas; authorization rules can allow or deny a group" />
           <TextField label="Description" value={description} onChange={(event) => setDescription(event.target.value)} />
           <Box sx={{ display: 'flex', gap: 1.5 }}>
-            <TextField label="Email" type="email" value={email} onChange={(event) => setEmail(event.target.value)} helperText="Put in the certificates the local authority issues" sx={{ flex: 1 }} />
-            <TextField label="UPN" value={upn} onChange={(event) => setUpn(event.target.value)} placeholder="user@domain" helperText="User principal name, likewise" sx={{ flex: 1 }} />
+            <TextField label="Email" type="email" value={email} onChange={(event) => setEmail(event.target.value)} error={tried && Boolean(emailProblem)} helperText={(tried && emailProblem) || 'Put in the certificates the local authority issues'} sx={{ flex: 1 }} />
+            <TextField label="UPN" value={upn} onChange={(event) => setUpn(event.target.value)} placeholder="user@domain" error={tried && Boolean(upnProblem)} helperText={(tried && upnProblem) || 'User principal name, likewise'} sx={{ flex: 1 }} />
           </Box>
           {submit.error && <Alert severity="error">{submit.error}</Alert>}
         </Box>

@@ -83,6 +83,7 @@ export function AccountsPane() {
           title="Remove account"
           confirmLabel="Remove"
           destructive
+          confirmDisabled={inUse > 0}
           onCancel={() => setConfirmRemove(false)}
           onConfirm={async () => {
             await invoke('accounts.remove', { name: account.name });
@@ -94,7 +95,7 @@ export function AccountsPane() {
           Remove the account <strong>{account.name}</strong>?
           {inUse > 0 && (
             <Typography variant="body2" color="warning.main" sx={{ mt: 1 }}>
-              {inUse} mapping{inUse === 1 ? '' : 's'} log{inUse === 1 ? 's' : ''} on as this account: remove {inUse === 1 ? 'it' : 'them'} first, or the removal is refused.
+              {inUse} mapping{inUse === 1 ? '' : 's'} log{inUse === 1 ? 's' : ''} on as this account: remove {inUse === 1 ? 'it' : 'them'} first.
             </Typography>
           )}
         </ConfirmDialog>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Autocomplete, Box, Dialog, DialogContent, DialogTitle, FormControlLabel, Radio, RadioGroup, TextField } from '@mui/material';
+import { Alert, Autocomplete, Box, Checkbox, Dialog, DialogContent, DialogTitle, FormControlLabel, Radio, RadioGroup, TextField } from '@mui/material';
 import type { AuthorizationRule, Site } from '../../../shared/models/site';
 import { invoke } from '../api';
 import { useConsoleActions } from '../state/console-context';
@@ -9,8 +9,13 @@ import { describeWho } from './describe-authorization';
 import { AccountSelect } from '../accounts/account-select';
 import { DialogButtons } from '../layout/dialog-buttons';
 
-/** IIS's "Add Allow Authorization Rule" / "Add Deny Authorization Rule": all users, anonymous, a group or an account. */
-export function AddAuthorizationRuleDialog({ site, path, access, onClose }: { site: Site; path: string | null; access: AuthorizationRule['access']; onClose(): void }) {
+const ALLOW_EVERYONE: AuthorizationRule = { access: 'allow', kind: 'everyone', name: '*' };
+
+/**
+ * IIS's "Add Allow Authorization Rule" / "Add Deny Authorization Rule": all users, anonymous, a group
+ * or an account. `ownRules`: the folder's own list, which the new rule joins (empty when it inherits).
+ */
+export function AddAuthorizationRuleDialog({ site, path, access, ownRules, onClose }: { site: Site; path: string | null; access: AuthorizationRule['access']; ownRules: readonly AuthorizationRule[]; onClose(): void }) {
   const { report } = useConsoleActions();
   const { accounts } = useSitesData();
   const submit = useSubmit();
@@ -22,6 +27,10 @@ export function AddAuthorizationRuleDialog({ site, path, access, onClose }: { si
   const name = kind === 'account' ? account : kind === 'group' ? group.trim() : kind === 'everyone' ? '*' : '?';
   const problem = (kind === 'account' || kind === 'group') && !name ? `Name the ${kind}` : undefined;
   const title = access === 'allow' ? 'Add Allow Authorization Rule' : 'Add Deny Authorization Rule';
+  // A list of deny rules alone lets nobody in (an account no rule allows gets 401.3); IIS keeps its
+  // inherited "Allow All Users" beside a new deny rule, so by default this one does too.
+  const onlyDenies = access === 'deny' && !ownRules.some((rule) => rule.access === 'allow');
+  const [allowOthers, setAllowOthers] = useState(true);
 
   const save = async () => {
     setTried(true);
@@ -29,7 +38,9 @@ export function AddAuthorizationRuleDialog({ site, path, access, onClose }: { si
     const rule: AuthorizationRule = { access, kind, name };
     const ok = await submit.run(async () => {
       await invoke('sites.authorization.add', { site: site.id, ...(path ? { path } : {}), rule });
-      report(`${access === 'allow' ? 'Allowed' : 'Denied'} ${describeWho(rule)} on ${site.name}${path ?? ''}`, 'success');
+      const alsoAllow = onlyDenies && allowOthers && kind !== 'everyone';
+      if (alsoAllow) await invoke('sites.authorization.add', { site: site.id, ...(path ? { path } : {}), rule: ALLOW_EVERYONE });
+      report(`${access === 'allow' ? 'Allowed' : 'Denied'} ${describeWho(rule)} on ${site.name}${path ?? ''}${alsoAllow ? '; all other users stay allowed' : ''}`, 'success');
     });
     if (ok) onClose();
   };
@@ -67,6 +78,12 @@ export function AddAuthorizationRuleDialog({ site, path, access, onClose }: { si
               <AccountSelect accounts={accounts} value={account} onChange={setAccount} error={tried && Boolean(problem)} helperText={(tried && problem) || ' '} sx={{ ml: 4 }} />
             )}
           </RadioGroup>
+          {onlyDenies && kind !== 'everyone' && (
+            <FormControlLabel
+              control={<Checkbox size="small" checked={allowOthers} onChange={(event) => setAllowOthers(event.target.checked)} />}
+              label="Let all other users in: also add Allow All users (*). Without an allow rule, nobody may enter."
+            />
+          )}
           {submit.error && <Alert severity="error">{submit.error}</Alert>}
         </Box>
       </DialogContent>

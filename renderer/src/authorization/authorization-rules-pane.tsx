@@ -60,6 +60,11 @@ export function AuthorizationRulesPane({ site, path, back }: { site: Site; path:
             This folder has no rules of its own: the rules of {from === '/' ? 'the site' : from} apply. Adding a rule here gives the folder its own list, which then replaces them.
           </Alert>
         )}
+        {rules.length > 0 && !rules.some((rule) => rule.access === 'allow') && (
+          <Alert severity="warning" variant="outlined" data-testid="authorization-nobody-allowed">
+            No rule allows anyone here: every account gets 401.3. Add Allow Rule… (All users) to refuse only those the deny rules name.
+          </Alert>
+        )}
         <SelectableTable
           label="Authorization rules"
           columns={columns}
@@ -72,7 +77,7 @@ export function AuthorizationRulesPane({ site, path, back }: { site: Site; path:
         />
         <PaneToolbar label="Authorization actions" actions={actions} />
       </Box>
-      {adding && <AddAuthorizationRuleDialog site={site} path={path} access={adding} onClose={() => setAdding(null)} />}
+      {adding && <AddAuthorizationRuleDialog site={site} path={path} access={adding} ownRules={inherited ? [] : rules} onClose={() => setAdding(null)} />}
       {confirmRemove && selectedItem && (
         <ConfirmDialog
           title="Remove authorization rule"

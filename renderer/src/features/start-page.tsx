@@ -53,7 +53,7 @@ export function StartPage() {
 
   return (
     <Box sx={{ overflow: 'auto', flex: 1 }}>
-      <FeatureHeader icon={<NodeIcon id="start" />} title="Welcome to CertMapper" description="Client-certificate authentication, managed the IIS way: stores, certificates and, next, the sites that trust them." />
+      <FeatureHeader icon={<NodeIcon id="start" />} title="Welcome to CertMapper" description="Client-certificate authentication, managed the IIS way: certificate stores, sites and the certificates they trust, mappings from certificates to accounts, and a gateway that enforces them." />
       <Box sx={{ px: 2, pb: 3, display: 'flex', flexDirection: 'column', gap: 2, maxWidth: 960 }}>
         {info?.notices.map((notice) => (
           <Alert key={notice} severity="warning">

@@ -7,6 +7,8 @@ interface Props {
   title: string;
   confirmLabel: string;
   destructive?: boolean;
+  /** The change would be refused (the text says why): only Cancel is offered. */
+  confirmDisabled?: boolean;
   children: ReactNode;
   onCancel(): void;
   /** Runs the change; a failure stays in the dialog with its message. */
@@ -14,7 +16,7 @@ interface Props {
 }
 
 /** A yes/no question before a change, saying plainly what it does; Cancel has the focus. */
-export function ConfirmDialog({ title, confirmLabel, destructive, children, onCancel, onConfirm }: Props) {
+export function ConfirmDialog({ title, confirmLabel, destructive, confirmDisabled, children, onCancel, onConfirm }: Props) {
   const submit = useSubmit();
   return (
     <Dialog open onClose={submit.busy ? undefined : onCancel} aria-labelledby="confirm-title" aria-describedby="confirm-text">
@@ -29,7 +31,7 @@ export function ConfirmDialog({ title, confirmLabel, destructive, children, onCa
           </Alert>
         )}
       </DialogContent>
-      <DialogButtons busy={submit.busy} onCancel={onCancel} label={confirmLabel} onClick={() => void submit.run(onConfirm)} destructive={destructive} cancelFocused />
+      <DialogButtons busy={submit.busy} onCancel={onCancel} label={confirmLabel} onClick={() => void submit.run(onConfirm)} destructive={destructive} disabled={confirmDisabled} cancelFocused />
     </Dialog>
   );
 }

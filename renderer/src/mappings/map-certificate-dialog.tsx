@@ -4,7 +4,7 @@ import FileOpenOutlined from '@mui/icons-material/FileOpenOutlined';
 import type { Site } from '../../../shared/models/site';
 import { invoke } from '../api';
 import { AccountPicker } from '../accounts/account-picker';
-import { chosenAccount, EMPTY_ACCOUNT_CHOICE, ensureAccount, type AccountChoice } from '../accounts/account-choice';
+import { accountChoiceProblem, EMPTY_ACCOUNT_CHOICE, ensureAccount, type AccountChoice } from '../accounts/account-choice';
 import { useConsoleActions } from '../state/console-context';
 import { useConsoleData } from '../state/console-data-context';
 import { useSitesData } from '../state/sites-data-context';
@@ -57,7 +57,7 @@ export function MapCertificateDialog({ site, files, onClose }: { site: Site; fil
   );
   const choices = phase.kind === 'ok' ? phase.candidates : storeChoices;
   const already = certificate ? site.oneToOne.find((m) => m.certificateSha256 === certificate) : undefined;
-  const accountProblem = chosenAccount(account) ? undefined : 'Choose the account to log on as';
+  const accountProblem = accountChoiceProblem(account, 'Choose the account to log on as');
   const busy = submit.busy || phase.kind === 'importing';
 
   const save = async () => {

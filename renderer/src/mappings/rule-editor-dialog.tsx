@@ -3,7 +3,7 @@ import { Alert, Box, Button, Checkbox, Dialog, DialogContent, DialogTitle, FormC
 import Add from '@mui/icons-material/Add';
 import type { ManyToOneMapping, Site } from '../../../shared/models/site';
 import { AccountPicker } from '../accounts/account-picker';
-import { chosenAccount, EMPTY_ACCOUNT_CHOICE, ensureAccount, type AccountChoice } from '../accounts/account-choice';
+import { accountChoiceProblem, EMPTY_ACCOUNT_CHOICE, ensureAccount, type AccountChoice } from '../accounts/account-choice';
 import { useConsoleActions } from '../state/console-context';
 import { useSitesData } from '../state/sites-data-context';
 import { useSubmit } from '../util/use-submit';
@@ -37,7 +37,7 @@ export function RuleEditorDialog({ site, editing, onClose }: Props) {
 
   const nameTaken = site.manyToOne.some((m) => m !== original && m.name.toLowerCase() === name.trim().toLowerCase());
   const nameProblem = !name.trim() ? 'A mapping needs a name' : nameTaken ? 'Another mapping of this site has this name' : undefined;
-  const accountProblem = permission === 'allow' && !chosenAccount(account) ? 'An allow mapping logs on as an account' : undefined;
+  const accountProblem = permission === 'allow' ? accountChoiceProblem(account, 'An allow mapping logs on as an account') : undefined;
   const rulesValid = rules.every((r) => !ruleProblem(r));
   const completeRules = rules.filter((r) => !ruleProblem(r)).map(toMatchRule);
 

@@ -10,6 +10,8 @@ import { DialogButtons } from '../layout/dialog-buttons';
 /** The folder path as the service stores it (no trailing slash), or why it cannot be one. */
 export function normalizeFolderPath(text: string): { path: string } | { problem: string } {
   const trimmed = text.trim();
+  // The field starts as "/": untouched (or emptied), it names no folder yet.
+  if (trimmed === '' || trimmed === '/') return { problem: "Type the folder's path after the /, such as /admin" };
   if (!trimmed.startsWith('/')) return { problem: 'A folder is a URL path starting with /, such as /admin' };
   if (/[?#]/.test(trimmed)) return { problem: 'A path has no ? or #' };
   const path = trimmed.replace(/\/+$/, '');

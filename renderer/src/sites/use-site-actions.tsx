@@ -18,11 +18,16 @@ export function useSiteActions(node: ConnectionNodeId): { title: string; actions
   const site = ref ? siteById.get(ref.siteId) : undefined;
   if (!ref || !site) return null;
   const url = browseUrl(site.bindings, ref.path);
+  // On a folder node the removal is the folder's: removing its whole site from there was a trap.
+  const folderPath = ref.path;
+  const remove: ConsoleAction = folderPath
+    ? { label: 'Remove Folder…', icon: <DeleteOutline fontSize="small" />, onClick: () => openDialog({ kind: 'remove-folder', siteId: site.id, path: folderPath }) }
+    : { label: 'Remove Site…', icon: <DeleteOutline fontSize="small" />, onClick: () => openDialog({ kind: 'remove-site', siteId: site.id }) };
   return {
     title: ref.path ? `${site.name}${ref.path}` : site.name,
     actions: [
       addSite,
-      { label: 'Remove Site…', icon: <DeleteOutline fontSize="small" />, onClick: () => openDialog({ kind: 'remove-site', siteId: site.id }) },
+      remove,
       { label: 'Add Folder…', icon: <CreateNewFolderOutlined fontSize="small" />, onClick: () => openDialog({ kind: 'add-folder', siteId: site.id, parentPath: ref.path }) },
       {
         label: url ? `Browse ${url.replace(/^https?:\/\//, '')}` : 'Browse',

@@ -90,6 +90,16 @@ describe('certmapper binding (all bindings in one place)', () => {
     expect(configText()).toBe(before);
   });
 
+  it('refuses the port of CertMapper\'s own CRL publisher, naming it, whether or not it runs now', async () => {
+    const crlPort = await freePort();
+    ok('ca', 'init', '--name', 'Bindings Lab CA', '--crl-url', `http://127.0.0.1:${crlPort}/crl/lab.crl`);
+    const before = configText();
+    const publisher = `is where CertMapper's CRL publisher serves the local authority's CRLs (http://127.0.0.1:${crlPort}/crl/)`;
+    expect(refused('binding', 'add', '--site', 'Blog', '--bind', `http://127.0.0.1:${crlPort}`)).toContain(`Port ${crlPort} on 127.0.0.1 ${publisher}`);
+    expect(refused('binding', 'add', '--site', 'Blog', '--bind', `https://*:${crlPort}`, '--server-cert', blogCert.sha256)).toContain(`Port ${crlPort} on all addresses ${publisher}`);
+    expect(configText()).toBe(before);
+  });
+
   it('refuses an address that is not this computer\'s, and a certificate without its private key', () => {
     expect(refused('binding', 'add', '--site', 'Blog', '--bind', 'https://192.0.2.77:443', '--server-cert', blogCert.sha256)).toContain('192.0.2.77 is not an address of this computer');
     expect(refused('binding', 'add', '--site', 'Blog', '--bind', `https://127.0.0.1:${shopPort}`, '--host', 'x.test', '--server-cert', noKey.sha256)).toContain('has no private key in the vault');

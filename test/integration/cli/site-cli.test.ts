@@ -90,6 +90,30 @@ describe('certmapper site / account / map / rule / authz (appcmd style, on the d
     ]);
   });
 
+  it('removes a folder with its settings and authorization rules, and nothing of the site', () => {
+    ok('site', 'set', 'Intranet', '--path', '/admin/reports', '--revocation', 'cached');
+    const before = site();
+    expect(ok('site', 'remove-folder', 'Intranet', '--path', '/admin')).toContain('Removed folder /admin from Intranet');
+    const after = site();
+    // The folder below it is a folder of its own and stays.
+    expect(after.folders.map((f) => f.path)).toEqual(['/admin/reports']);
+    expect(ok('authz', 'list', '--site', 'Intranet', '--path', '/admin')).toContain('no rules');
+    expect({ ...after, folders: [] }).toEqual({ ...before, folders: [] });
+    expect(ok('site', 'show', 'Intranet')).not.toContain('Folder /admin:');
+
+    const again = cli('site', 'remove-folder', 'Intranet', '--path', '/admin');
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('NOT_FOUND');
+    expect(again.stderr).toContain('no folder /admin');
+    const itself = cli('site', 'remove-folder', 'Intranet', '--path', '/');
+    expect(itself.status).toBe(1);
+    expect(itself.stderr).toContain('the site itself');
+    expect(cli('site', 'remove-folder', 'Nowhere', '--path', '/admin/reports').stderr).toContain('No site named "Nowhere"');
+    // Without --path it is a usage error, never the removal of the whole site.
+    expect(cli('site', 'remove-folder', 'Intranet').status).toBe(2);
+    expect(site().folders.map((f) => f.path)).toEqual(['/admin/reports']);
+  });
+
   it('switches to the directory mapper saying plainly that local mappings are then ignored', () => {
     expect(ok('site', 'options', 'Intranet', '--mapping-mode', 'directory')).toContain('only one mapper can be active');
     expect(ok('site', 'show', 'Intranet')).toContain('local mappings are ignored');

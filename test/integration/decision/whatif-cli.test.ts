@@ -5,6 +5,7 @@ import { whatifCommand } from '../../../main/cli/commands/whatif-command';
 import { UsageError, type CliContext } from '../../../main/cli/cli-context';
 import { compileSnapshot } from '../../../main/decision';
 import { createDispatcher, type Dispatch } from '../../../main/ipc/dispatcher';
+import type { Result } from '../../../shared/ipc';
 import { openNodeServices } from '../../../main/node/open-node-services';
 import { createHandlers } from '../../../main/services/handlers';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -104,6 +105,35 @@ describe('certmapper whatif', () => {
     writeFileSync(bundle, pki.root.pem + pki.intermediate.pem + pki.alice.pem);
     const fromBundle = await json('--site', 'Intranet', '--cert', bundle);
     expect([fromBundle.code, fromBundle.output.account]).toEqual([0, 'alice']);
+  });
+
+  it("whatif.run (the console's pane) opens a PKCS#12 with the password it is sent, and says when it is missing or wrong", async () => {
+    const pfx = join(work.path, 'alice-console.pfx');
+    openssl(work.path, 'pkcs12', '-export', '-in', pki.alice.pemPath, '-inkey', pki.alice.keyPath, '-certfile', chainFile, '-passout', 'pass:right pw', '-out', pfx);
+    const chainPfx = join(work.path, 'intermediate.pfx');
+    openssl(work.path, 'pkcs12', '-export', '-nokeys', '-in', chainFile, '-passout', 'pass:right pw', '-out', chainPfx);
+    const b64 = (path: string) => readFileSync(path).toString('base64');
+    const whatif = (payload: object) => dispatch('whatif.run', { site: 'Intranet', path: '/', ...payload }, { transport: 'http' }) as Promise<Result<Output>>;
+
+    const opened = await whatif({ certificateBase64: b64(pfx), password: 'right pw' });
+    expect(opened.ok && [opened.value.status, opened.value.account]).toEqual([200, 'alice']);
+    expect(JSON.stringify(opened)).not.toContain('right pw');
+    const missing = await whatif({ certificateBase64: b64(pfx) });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'PASSWORD_REQUIRED' } });
+    const wrong = await whatif({ certificateBase64: b64(pfx), password: 'wrong pw' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD', message: expect.stringMatching(/password is wrong/) } });
+    expect(JSON.stringify(wrong)).not.toContain('wrong pw');
+
+    // The same password opens a PKCS#12 chain file; a refusal there names the chain file.
+    const withChain = await whatif({ certificateBase64: b64(pki.alice.pemPath), chainBase64: [b64(chainPfx)], password: 'right pw' });
+    expect(withChain.ok && [withChain.value.status, withChain.value.account]).toEqual([200, 'alice']);
+    const chainWrong = await whatif({ certificateBase64: b64(pki.alice.pemPath), chainBase64: [b64(chainPfx)], password: 'other' });
+    expect(chainWrong).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD', message: expect.stringMatching(/^Chain file 1: /) } });
+    // A PEM file ignores the password; one longer than the schema allows is refused before any decoding.
+    const pem = await whatif({ certificateBase64: b64(pki.alice.pemPath), chainBase64: [b64(chainFile)], password: 'unused' });
+    expect(pem.ok && pem.value.status).toBe(200);
+    const tooLong = await whatif({ certificateBase64: b64(pfx), password: 'x'.repeat(1025) });
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/password/) } });
   });
 
   it('judges at --at: a time after expiry gives 403.17', async () => {

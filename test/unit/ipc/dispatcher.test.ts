@@ -55,6 +55,12 @@ describe('the dispatcher', () => {
     ['certificates.move', { sha256: 'a'.repeat(64), store: 'trusted-people' }],
     ['certificates.list', { store: 'root', extra: true }],
     ['app.info', 'a string instead of an object'],
+    // Removing a folder needs a folder: no path (which would name the site), a path that is no URL path, or more than asked.
+    ['sites.removeFolder', { site: 'Default Web Site' }],
+    ['sites.removeFolder', { site: 'Default Web Site', path: 'admin' }],
+    ['sites.removeFolder', { site: 'Default Web Site', path: '/admin?x=1' }],
+    ['sites.removeFolder', { site: '', path: '/admin' }],
+    ['sites.removeFolder', { site: 'Default Web Site', path: '/admin', recursive: true }],
   ];
 
   it.each(malformed)('refuses malformed %s payloads with INVALID_INPUT before any service runs', async (channel, payload) => {
@@ -79,5 +85,17 @@ describe('the dispatcher', () => {
     const dispatch = createDispatcher(createHandlers(memoryServices()));
     const result = await dispatch('certificates.get', { sha256: 'ab'.repeat(32) }, { transport: 'http' });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('removes a folder through its channel, and refuses "/" (the site itself) as a value with INVALID_INPUT', async () => {
+    const services = memoryServices();
+    const dispatch = createDispatcher(createHandlers(services));
+    const site = services.sites.add({ name: 'Intranet', bindings: [{ protocol: 'http', address: '127.0.0.1', port: 0, host: null, certificateSha256: null }], content: { kind: 'upstream', url: 'http://127.0.0.1:1/' } });
+    services.sites.setSecurity(site.id, '/admin', { anonymous: false });
+    const root = await dispatch('sites.removeFolder', { site: 'Intranet', path: '/' }, { transport: 'http' });
+    expect(root).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const removed = await dispatch('sites.removeFolder', { site: 'Intranet', path: '/admin' }, { transport: 'http' });
+    expect(removed.ok && contract['sites.removeFolder'].output.safeParse(removed.value).success).toBe(true);
+    expect(services.sites.get('Intranet').folders).toEqual([]);
   });
 });
