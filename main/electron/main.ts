@@ -10,6 +10,7 @@ import { hardenSession, hardenWindow } from './window-security';
 import { APP_ORIGIN } from './ipc-names';
 import { startExpiryNotifications } from './expiry-notifier';
 import { forkUtilityGateway } from './gateway-utility-process';
+import { confirmUnload } from './confirm-unload';
 
 // The Electron shell: wiring only. Services, storage and transports live elsewhere and run under plain Node.
 const distDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,6 +41,7 @@ app.whenReady().then(async () => {
     },
   });
   hardenWindow(window);
+  confirmUnload(window);
   window.once('ready-to-show', () => window.show());
   const stopNotifying = startExpiryNotifications(services.expiry, () => window.show());
   app.on('before-quit', stopNotifying);

@@ -3,6 +3,7 @@ import { AccountService } from './accounts/account-service';
 import { AuthorityService } from './authority/authority-service';
 import type { AuthorityDocument } from './authority/authority-document';
 import { crlPublisherEndpoints } from './authority/crl-url';
+import { registeredRevocations } from './authority/registered-revocations';
 import { BindingService, bindingServiceOptions } from './bindings/binding-service';
 import { ExpiryService } from './expiry/expiry-service';
 import { CertificateService } from './certificates/certificate-service';
@@ -49,7 +50,7 @@ export interface Services {
 }
 
 export function createServices(deps: ServiceDependencies): Services {
-  const certificates = new CertificateService(deps.certificateStore, deps.vault, deps.clock);
+  const certificates = new CertificateService(deps.certificateStore, deps.vault, deps.clock, registeredRevocations(deps.authorityStore));
   const sites = new SiteService(deps.configStore, certificates);
   const accounts = new AccountService(deps.configStore);
   const mappings = new MappingService(sites, accounts, certificates, deps.vault);

@@ -19,7 +19,7 @@ export function createHandlers(services: Services): HandlerTable {
       counts: certificates.counts(),
       notices: services.notices,
     }),
-    'certificates.list': ({ store }) => ({ items: certificates.list(store) }),
+    'certificates.list': ({ store }) => ({ items: certificates.listWithStatus(store) }),
     'certificates.get': ({ sha256 }) => certificates.get(sha256),
     'certificates.import': (request) => ({ results: certificates.import(request) }),
     'certificates.export': ({ sha256, format }) => certificates.export(sha256, format),

@@ -8,6 +8,7 @@ import { TokenRequiredPage } from './layout/token-required-page';
 import { ConsoleProvider } from './state/console-context';
 import { ConsoleDataProvider } from './state/console-data-context';
 import { FeatureProvider } from './state/feature-context';
+import { NavigationGuardProvider } from './state/navigation-guard';
 import { SitesDataProvider } from './state/sites-data-context';
 import { SiteDialogsProvider } from './sites/site-dialogs-context';
 import { useConsoleTheme } from './theme/use-console-theme';
@@ -23,21 +24,23 @@ export function App({ start }: { start: ApiStart }) {
       {start.status === 'no-token' || refused ? (
         <TokenRequiredPage refused={refused} />
       ) : (
-        <ConsoleProvider>
-          <ConsoleDataProvider>
-            <SitesDataProvider>
-              <FeatureProvider>
-                <PublishedActionsProvider>
-                  <ImportProvider>
-                    <SiteDialogsProvider>
-                      <ConsoleLayout />
-                    </SiteDialogsProvider>
-                  </ImportProvider>
-                </PublishedActionsProvider>
-              </FeatureProvider>
-            </SitesDataProvider>
-          </ConsoleDataProvider>
-        </ConsoleProvider>
+        <NavigationGuardProvider>
+          <ConsoleProvider>
+            <ConsoleDataProvider>
+              <SitesDataProvider>
+                <FeatureProvider>
+                  <PublishedActionsProvider>
+                    <ImportProvider>
+                      <SiteDialogsProvider>
+                        <ConsoleLayout />
+                      </SiteDialogsProvider>
+                    </ImportProvider>
+                  </PublishedActionsProvider>
+                </FeatureProvider>
+              </SitesDataProvider>
+            </ConsoleDataProvider>
+          </ConsoleProvider>
+        </NavigationGuardProvider>
       )}
     </ThemeProvider>
   );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   certificateDetailsSchema,
+  certificateListItemSchema,
   certificateSummarySchema,
   crlSummarySchema,
   exportFormatSchema,
@@ -87,9 +88,9 @@ export const contract = {
   }),
   'certificates.list': channel({
     input: z.object({ store: storeNameSchema.optional() }).strict(),
-    output: z.object({ items: z.array(certificateSummarySchema) }),
+    output: z.object({ items: z.array(certificateListItemSchema) }),
     mutates: false,
-    summary: 'Every stored certificate (summaries computed at import)',
+    summary: 'Every stored certificate (summaries computed at import), with its revocation status from the store',
   }),
   'certificates.get': channel({
     input: z.object({ sha256: sha256HexSchema }).strict(),
@@ -440,6 +441,8 @@ export const contract = {
     input: revokeInputSchema,
     output: revokeResultSchema,
     mutates: true,
+    // The reissued CRL lands in the certificate store: certificate lists show the revocation.
+    topics: ['authority', 'certificates'],
     summary: 'Revoke an issued certificate with a reason; the CRL is reissued and the gateway follows',
   }),
   'authority.crl': channel({

@@ -50,6 +50,23 @@ export const certificateSummarySchema = z.object({
 });
 export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
 
+/** Why a stored certificate counts as revoked: the CRLs in the store, or the local authority's register. */
+export const certificateRevocationSchema = z.object({
+  /** When it was revoked (ISO 8601): the CRL entry's revocationDate, or the register's. */
+  at: z.string(),
+  /** RFC 5280 CRLReason name (keyCompromise, superseded, ...); null when the CRL entry gives none. */
+  reason: z.string().nullable(),
+  /** What says so, for people: the CRL (issuer, this update) or the local authority. */
+  source: z.string(),
+});
+export type CertificateRevocation = z.infer<typeof certificateRevocationSchema>;
+
+/** A row of the certificate list: the stored summary and the revocation status computed from the store's CRLs. */
+export const certificateListItemSchema = certificateSummarySchema.extend({
+  revoked: certificateRevocationSchema.nullable(),
+});
+export type CertificateListItem = z.infer<typeof certificateListItemSchema>;
+
 export const chainLinkSchema = z.object({
   sha256: z.string().nullable(),
   subject: z.string(),

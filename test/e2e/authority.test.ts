@@ -130,6 +130,41 @@ describe('Certification Authority in the web console', () => {
     await expect.poll(async () => (await curl(join(dir, 'carol.pfx'))).headers['x-certmapper-status'], { timeout: 10_000 }).toBe('403.13');
   });
 
+  it("shows it revoked where an administrator looks: the site's one-to-one mapping (still enabled) and the Client Certificates store", async () => {
+    const sha256 = await pane().locator('[role="row"]').filter({ hasText: 'Carol Jones' }).getAttribute('data-sha256');
+    await page.getByRole('treeitem', { name: 'Console Lab', exact: true }).click();
+    await page.getByTestId('site-home').waitFor();
+    await page.getByRole('button', { name: /^Client Certificate Mappings/ }).click();
+    const mapping = page.getByTestId('one-to-one-mappings').locator(`[role="row"][data-sha256="${sha256}"]`);
+    await expect.poll(() => mapping.getAttribute('data-revoked')).toBe('true');
+    // The mapping keeps its enabled flag: it is the certificate that no longer logs on.
+    expect(await mapping.getAttribute('data-enabled')).toBe('true');
+    expect(await mapping.getByRole('gridcell').nth(2).textContent()).toBe('YesCertificate revoked');
+    const marker = mapping.getByTestId('mapping-certificate-revoked');
+    expect(await marker.getAttribute('title')).toMatch(/^Revoked on .+, reason: keyCompromise\. Source: local authority "Console Lab CA"\.$/);
+    expect(await marker.evaluate((element) => getComputedStyle(element).color)).toBe('rgb(211, 47, 47)');
+    await page.screenshot({ path: join(RESULTS, 'mappings-revoked.png') });
+
+    await page.getByRole('treeitem', { name: /^Client Certificates/ }).click();
+    const row = page.locator(`[role="row"][data-sha256="${sha256}"]`);
+    await row.waitFor();
+    const status = row.getByTestId('certificate-status');
+    expect(await status.textContent()).toBe('Revoked');
+    expect(await status.locator('.revoked').getAttribute('title')).toMatch(/reason: keyCompromise/);
+    expect(await status.locator('.revoked').evaluate((element) => getComputedStyle(element).color)).toBe('rgb(211, 47, 47)');
+    // Other certificates say nothing: the authority's root is not revoked.
+    await page.getByRole('treeitem', { name: /^Trusted Root/ }).click();
+    const root = page.locator('[role="row"][data-sha256]').filter({ hasText: 'Console Lab CA' });
+    await root.waitFor();
+    expect(await root.getByTestId('certificate-status').textContent()).toBe('');
+    await page.getByRole('treeitem', { name: /^Client Certificates/ }).click();
+    await row.waitFor();
+    await page.screenshot({ path: join(RESULTS, 'certificates-revoked.png') });
+    // Back where the next test expects to be.
+    await page.getByRole('treeitem', { name: 'Certification Authority', exact: true }).click();
+    await pane().waitFor();
+  });
+
   it('signs a request dropped on the Sign Request dialog; openssl verifies what downloads', async () => {
     await actionsPane().getByRole('button', { name: 'Sign Request…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sign Request' });

@@ -7,6 +7,7 @@ import { parseChoice } from '../parse-options';
 import { VERIFY_USAGE, verifyCommand } from './verify-command';
 import { listExpiring } from './expiry-command';
 import { RENEW_USAGE, renewCommand } from './renew-command';
+import { revokedCell } from './revoked-cell';
 
 export const CERT_USAGE = `certmapper cert import FILE... [--password P] [--store root|intermediate|client|server] [--json]
 certmapper cert list [--store S] [--json]
@@ -93,8 +94,8 @@ async function list(context: CliContext): Promise<number> {
     context.out(JSON.stringify(items, null, 2));
     return 0;
   }
-  const rows = items.map((c) => [c.sha256, c.store, c.notAfter.slice(0, 10), c.displayName]);
-  context.out(formatTable(['SHA-256', 'STORE', 'EXPIRES', 'SUBJECT'], rows));
+  const rows = items.map((c) => [c.sha256, c.store, c.notAfter.slice(0, 10), revokedCell(c.revoked), c.displayName]);
+  context.out(formatTable(['SHA-256', 'STORE', 'EXPIRES', 'REVOKED', 'SUBJECT'], rows));
   return 0;
 }
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { call, UsageError, type CliContext } from '../cli-context';
 import { formatTable } from '../table';
+import { revokedCell } from './revoked-cell';
 
 export const MAP_USAGE = `certmapper map add --site NAME --cert FILE --account USER [--password P] [--disabled]
 certmapper map list --site NAME [--json]
@@ -44,8 +45,12 @@ export async function mapCommand(context: CliContext): Promise<number> {
     }
     case 'list': {
       const site = await call(context, 'sites.get', { site: values.site });
-      if (values.json) context.out(JSON.stringify(site.oneToOne, null, 2));
-      else context.out(formatTable(['ID', 'SHA-256', 'ACCOUNT', 'ENABLED', 'SUBJECT'], site.oneToOne.map((m) => [m.id, m.certificateSha256, m.account, m.enabled ? 'yes' : 'no', m.subject])));
+      // The certificate's revocation status comes with the store's list: one call, not one per mapping.
+      const { items } = await call(context, 'certificates.list', {});
+      const bySha256 = new Map(items.map((c) => [c.sha256, c]));
+      const mappings = site.oneToOne.map((m) => ({ ...m, revoked: bySha256.get(m.certificateSha256)?.revoked ?? null }));
+      if (values.json) context.out(JSON.stringify(mappings, null, 2));
+      else context.out(formatTable(['ID', 'SHA-256', 'ACCOUNT', 'ENABLED', 'REVOKED', 'SUBJECT'], mappings.map((m) => [m.id, m.certificateSha256, m.account, m.enabled ? 'yes' : 'no', revokedCell(m.revoked), m.subject])));
       return 0;
     }
     case 'remove': {

@@ -19,7 +19,7 @@ export class AccountService {
   upsert(input: Account, { create = false }: { create?: boolean } = {}): Account {
     const document = this.store.read();
     const existing = document.accounts[input.name.toLowerCase()];
-    if (create && existing) throw new DomainError('CONFLICT', `Account "${existing.name}" exists${existing.groups.length ? ` (groups: ${existing.groups.join(', ')})` : ''}: change it instead of adding it again`);
+    if (create && existing) throw new DomainError('CONFLICT', `Account "${existing.name}" exists${existing.groups.length ? ` (groups: ${existing.groups.join(', ')})` : ''}: change it with certmapper account set (Edit… in the console) instead of adding it again`);
     // An update that does not mention email or UPN keeps them: certificates were issued with them.
     const account: Account = { ...input, email: input.email ?? existing?.email, upn: input.upn ?? existing?.upn };
     if (account.email === undefined) delete account.email;

@@ -1,6 +1,7 @@
 import {
   DomainError,
   type CertificateDetails,
+  type CertificateListItem,
   type CertificateSummary,
   type CrlSummary,
   type ExportFormat,
@@ -16,17 +17,21 @@ import { importOneFile, toStoredCrl } from './import-file';
 import { exportCertificate, type ExportedFile } from './export-certificate';
 import { decodeCrlDer, toPem } from './codec';
 import { certificateLayout } from './codec/certificate';
+import { RevocationStatus, type RegisteredRevocations } from './revocation-status';
 
 const DAY_MS = 86_400_000;
 
 /** The certificate store: Trusted Root, Intermediate, Client and Server, keyed by SHA-256 of the DER. */
 export class CertificateService {
   private index: CertificateIndex | undefined;
+  private readonly revocation = new RevocationStatus();
 
   constructor(
     private readonly store: ConfigStore<CertificateDocument>,
     private readonly vault: SecretVault,
     private readonly clock: Clock,
+    /** The local authority's register of revocations (createServices wires it; none without an authority). */
+    private readonly registered: RegisteredRevocations = () => new Map(),
   ) {}
 
   /** The index for the current document; another process's write gives a new document and a new index. */
@@ -39,6 +44,19 @@ export class CertificateService {
   list(store?: StoreName): CertificateSummary[] {
     const all = Object.values(this.current().document.certificates).map((c) => c.summary);
     return store ? all.filter((s) => s.store === store) : all;
+  }
+
+  /** The list with each certificate's revocation status: one index per CRL set, one lookup per row. */
+  listWithStatus(store?: StoreName): CertificateListItem[] {
+    const index = this.current();
+    const revoked = this.revocation.indexFor(index.document.crls, index);
+    const registered = this.registered();
+    const items: CertificateListItem[] = [];
+    for (const stored of Object.values(index.document.certificates)) {
+      if (store && stored.summary.store !== store) continue;
+      items.push({ ...stored.summary, revoked: RevocationStatus.of(stored, revoked, registered) });
+    }
+    return items;
   }
 
   counts(): { certificates: number; crls: number } {

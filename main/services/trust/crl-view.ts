@@ -104,7 +104,19 @@ function addTo(map: Map<string, Set<string>>, key: string, serial: string): void
   set.add(serial);
 }
 
-function readEntries(buf: Uint8Array, list: Tlv, crl: CrlView): void {
+/** One revoked entry as read, for callers that want more than the revocation index (the store's status column). */
+export interface CrlEntry {
+  /** Key of the certificate issuer (the CRL issuer unless a certificateIssuer entry extension says otherwise). */
+  issuerKey: string;
+  /** Canonical serial (see canonicalSerial). */
+  serial: string;
+  /** revocationDate, ISO 8601. */
+  revokedAt: string;
+  /** CRLReason code (RFC 5280 5.3.1), null when the entry has none. */
+  reason: number | null;
+}
+
+function readEntries(buf: Uint8Array, list: Tlv, crl: CrlView, onEntry?: (entry: CrlEntry) => void): void {
   // certificateIssuer applies to its entry and every later one until the next (RFC 5280 5.3.3).
   let certIssuerKey = crl.issuerKey;
   for (let p = list.contentStart; p < list.contentEnd; ) {
@@ -113,7 +125,7 @@ function readEntries(buf: Uint8Array, list: Tlv, crl: CrlView): void {
     const serialTlv = readTlv(buf, entry.contentStart, entry.contentEnd);
     if (serialTlv.tag !== TAG.INTEGER) throw new Error('revoked entry without a serial number');
     const dateTlv = readTlv(buf, serialTlv.end, entry.contentEnd);
-    let reason = 0;
+    let reason: number | null = null;
     if (dateTlv.end < entry.contentEnd) {
       for (const ext of extensionsOf(buf, readTlv(buf, dateTlv.end, entry.contentEnd))) {
         if (ext.oid === ENTRY_EXT.REASON) reason = buf[ext.value.contentEnd - 1] ?? 0;
@@ -123,7 +135,9 @@ function readEntries(buf: Uint8Array, list: Tlv, crl: CrlView): void {
         } else if (ext.critical && !KNOWN_ENTRY_EXTENSIONS.has(ext.oid)) crl.problems.push(`an entry has an unknown critical extension ${ext.oid}`);
       }
     }
-    addTo(reason === REMOVE_FROM_CRL ? crl.removed : crl.revoked, certIssuerKey, canonicalSerial(buf, serialTlv));
+    const serial = canonicalSerial(buf, serialTlv);
+    addTo(reason === REMOVE_FROM_CRL ? crl.removed : crl.revoked, certIssuerKey, serial);
+    if (onEntry) onEntry({ issuerKey: certIssuerKey, serial, revokedAt: readTime(buf, dateTlv), reason });
   }
 }
 
@@ -140,8 +154,11 @@ function readCrlExtensions(buf: Uint8Array, wrapper: Tlv, crl: CrlView): void {
   }
 }
 
-/** Parse a DER CRL for revocation checking. Throws when the outer structure is not a CRL. */
-export function toCrlView(der: Uint8Array): CrlView {
+/**
+ * Parse a DER CRL for revocation checking. Throws when the outer structure is not a CRL.
+ * `onEntry` also sees each revoked entry with its date and reason (the gateway does not ask).
+ */
+export function toCrlView(der: Uint8Array, onEntry?: (entry: CrlEntry) => void): CrlView {
   const outer = readTlv(der, 0, der.length);
   const signed = signedPartsOf(der, outer);
   const tbs = readTlv(der, outer.contentStart, outer.contentEnd);
@@ -172,7 +189,7 @@ export function toCrlView(der: Uint8Array): CrlView {
     p = item.end;
     try {
       if (item.tag === TAG.UTC_TIME || item.tag === TAG.GENERALIZED_TIME) crl.nextUpdate = Date.parse(readTime(der, item));
-      else if (item.tag === TAG.SEQUENCE) readEntries(der, item, crl);
+      else if (item.tag === TAG.SEQUENCE) readEntries(der, item, crl, onEntry);
       else if (item.tag === 0xa0) readCrlExtensions(der, item, crl);
     } catch (error) {
       crl.problems.push(`part of it cannot be parsed (${(error as Error).message})`);

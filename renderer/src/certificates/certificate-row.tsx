@@ -1,12 +1,13 @@
 import { memo } from 'react';
 import { styled } from '@mui/material';
 import VpnKeyOutlined from '@mui/icons-material/VpnKeyOutlined';
-import { STORE_LABELS, type CertificateSummary } from '../../../shared/ipc';
+import { STORE_LABELS, type CertificateListItem } from '../../../shared/ipc';
 import { commonName } from '../util/distinguished-name';
 import { shortFingerprint } from '../util/fingerprint';
 import { STORE_SHORT_LABELS } from '../util/store-labels';
 import { CERTIFICATE_GRID_COLUMNS } from './certificate-columns';
 import { ExpiryText } from './expiry-text';
+import { revocationNote } from './revocation-note';
 
 /** Row height in pixels: fixed, so the virtualizer needs no measuring and 50,000 rows scroll smoothly. */
 export const CERTIFICATE_ROW_HEIGHT = 32;
@@ -37,10 +38,11 @@ const RowRoot = styled('div')(({ theme }) => ({
   '& .fingerprint': { fontFamily: 'monospace', fontSize: 12 },
   '& .expired': { color: theme.palette.error.main, fontWeight: 600 },
   '& .soon': { color: theme.palette.warning.main, fontWeight: 600 },
+  '& .revoked': { color: theme.palette.error.main, fontWeight: 600 },
 }));
 
 interface Props {
-  item: CertificateSummary;
+  item: CertificateListItem;
   index: number;
   top: number;
   selected: boolean;
@@ -70,6 +72,13 @@ export const CertificateRow = memo(function CertificateRow({ item, index, top, s
       </div>
       <div role="gridcell">
         <ExpiryText notAfter={item.notAfter} />
+      </div>
+      <div role="gridcell" data-testid="certificate-status">
+        {item.revoked && (
+          <span className="revoked" title={revocationNote(item.revoked)}>
+            Revoked
+          </span>
+        )}
       </div>
       <div role="gridcell" title={STORE_LABELS[item.store]}>
         {STORE_SHORT_LABELS[item.store]}

@@ -1,4 +1,4 @@
-import type { CertificateSummary } from '../../../shared/ipc';
+import type { CertificateListItem } from '../../../shared/ipc';
 import { commonName } from '../util/distinguished-name';
 import { STORE_SHORT_LABELS } from '../util/store-labels';
 import type { CertificateColumnId } from './certificate-columns';
@@ -18,7 +18,7 @@ function naturalKey(text: string): string {
 }
 
 /** The value a column sorts by; computed once per row per sort, never inside the comparator. */
-function sortKey(c: CertificateSummary, column: CertificateColumnId): string | number {
+function sortKey(c: CertificateListItem, column: CertificateColumnId): string | number {
   switch (column) {
     case 'subject':
       return naturalKey(c.displayName);
@@ -26,6 +26,9 @@ function sortKey(c: CertificateSummary, column: CertificateColumnId): string | n
       return naturalKey(commonName(c.issuer));
     case 'expires':
       return Date.parse(c.notAfter);
+    case 'status':
+      // Ascending puts revoked certificates first, the most recently revoked on top.
+      return c.revoked ? `0${String(9e15 - Date.parse(c.revoked.at)).padStart(16, '0')}` : '1';
     case 'store':
       return naturalKey(STORE_SHORT_LABELS[c.store]);
     case 'sha256':
@@ -34,7 +37,7 @@ function sortKey(c: CertificateSummary, column: CertificateColumnId): string | n
 }
 
 /** A sorted copy; ties keep a stable order by fingerprint so rows never jump between refreshes. */
-export function sortCertificates(items: readonly CertificateSummary[], sort: CertificateSort): CertificateSummary[] {
+export function sortCertificates<T extends CertificateListItem>(items: readonly T[], sort: CertificateSort): T[] {
   const keyed = items.map((item) => ({ item, key: sortKey(item, sort.column) }));
   const sign = sort.direction === 'asc' ? 1 : -1;
   keyed.sort((a, b) => {

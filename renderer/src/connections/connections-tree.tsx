@@ -65,8 +65,8 @@ export function ConnectionsTree() {
       if (!action) return;
       event.preventDefault();
       if (action.type === 'focus') {
-        selectNode(action.id);
-        items.current.get(action.id)?.focus();
+        // Held back by a pane with changes not applied: its question takes the focus, the old node keeps it after.
+        if (selectNode(action.id)) items.current.get(action.id)?.focus();
       } else {
         toggle(action.id);
       }

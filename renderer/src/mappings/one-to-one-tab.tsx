@@ -12,6 +12,7 @@ import { useReportedCall } from './use-reported-call';
 import type { ConsoleAction } from '../actions/action-group';
 import { usePublishActions } from '../actions/published-actions';
 import { ExpiryText } from '../certificates/expiry-text';
+import { revocationNote } from '../certificates/revocation-note';
 import { useDropClaim } from '../import/use-drop-claim';
 import { PaneToolbar } from '../layout/pane-toolbar';
 import { SelectableTable, type TableColumn } from '../layout/selectable-table';
@@ -52,10 +53,30 @@ export function OneToOneTab({ site }: { site: Site }) {
   ];
   usePublishActions('One-to-One Mappings', actions);
 
+  const anyRevoked = site.oneToOne.some((m) => bySha256.get(m.certificateSha256)?.revoked);
   const columns: TableColumn<OneToOneMapping>[] = [
     { id: 'subject', label: 'Subject', width: 'minmax(180px, 2fr)', render: (m) => commonName(m.subject), title: (m) => m.subject },
     { id: 'account', label: 'Account', width: 'minmax(100px, 1fr)', render: (m) => (m.hasPassword ? `${m.account} (with password)` : m.account) },
-    { id: 'enabled', label: 'Enabled', width: '90px', render: (m) => (m.enabled ? 'Yes' : 'No') },
+    {
+      id: 'enabled',
+      label: 'Enabled',
+      // Wider only while a certificate is revoked, so the usual columns keep their room at 1440 px.
+      width: anyRevoked ? '200px' : '90px',
+      render: (m) => {
+        const revoked = bySha256.get(m.certificateSha256)?.revoked;
+        // The mapping stays enabled: it is its certificate that no longer logs on (403.13).
+        return (
+          <>
+            {m.enabled ? 'Yes' : 'No'}
+            {revoked && (
+              <Typography component="span" variant="caption" data-testid="mapping-certificate-revoked" title={revocationNote(revoked)} sx={{ ml: 1, color: 'error.main', fontWeight: 600 }}>
+                Certificate revoked
+              </Typography>
+            )}
+          </>
+        );
+      },
+    },
     {
       id: 'expires',
       label: 'Expires',
@@ -81,7 +102,7 @@ export function OneToOneTab({ site }: { site: Site }) {
         getId={(m) => m.id}
         selectedId={selectedId}
         onSelect={setSelectedId}
-        rowAttributes={(m) => ({ 'data-sha256': m.certificateSha256, 'data-enabled': m.enabled })}
+        rowAttributes={(m) => ({ 'data-sha256': m.certificateSha256, 'data-enabled': m.enabled, 'data-revoked': Boolean(bySha256.get(m.certificateSha256)?.revoked) })}
         empty="No one-to-one mapping. Drop a certificate file on this page, or use Add from file…"
       />
       <PaneToolbar label="One-to-one actions" actions={actions} />

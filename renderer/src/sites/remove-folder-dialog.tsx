@@ -37,8 +37,8 @@ export function RemoveFolderDialog({ site, folder, onClose }: { site: Site; fold
       onCancel={onClose}
       onConfirm={async () => {
         await invoke('sites.removeFolder', { site: site.id, path: folder.path });
-        // The folder's node is gone: its site is where the administrator was working.
-        selectNode(siteNodeId(site.id));
+        // The folder's node is gone (with any change not applied on its pages: nothing to ask): its site is where the administrator was working.
+        selectNode(siteNodeId(site.id), { force: true });
         report(`Removed folder ${folder.path} from ${site.name}`, 'success');
         onClose();
       }}

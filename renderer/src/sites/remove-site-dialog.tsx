@@ -14,7 +14,8 @@ export function RemoveSiteDialog({ site, onClose }: { site: Site; onClose(): voi
   const confirm = async () => {
     const ok = await submit.run(async () => {
       await invoke('sites.remove', { site: site.id });
-      selectNode('sites');
+      // The site's pages (and any change not applied on them) went with it: nothing to ask.
+      selectNode('sites', { force: true });
       report(`Removed site ${site.name}`, 'success');
     });
     if (ok) onClose();

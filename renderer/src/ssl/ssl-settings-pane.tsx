@@ -10,6 +10,7 @@ import { FeaturePage } from '../features/feature-page';
 import { SITE_FEATURES } from '../features/site-feature-meta';
 import { PaneToolbar } from '../layout/pane-toolbar';
 import { useConsoleActions } from '../state/console-context';
+import { useNavigationGuard } from '../state/navigation-guard';
 import { useSitesData } from '../state/sites-data-context';
 import { useSubmit } from '../util/use-submit';
 import { effectiveSecurity } from './effective-security';
@@ -45,7 +46,7 @@ export function SslSettingsPane({ site, path, back }: { site: Site; path: string
   const set = <K extends keyof FolderSecurity>(key: K, next: FolderSecurity[K]) => setDraft((d) => ({ ...d, [key]: next }));
   const where = path ? `${site.name}${path}` : site.name;
 
-  const apply = async () => {
+  const apply = async (): Promise<boolean> => {
     const changes = pending;
     const ok = await submit.run(async () => {
       await invoke('sites.setSecurity', { site: site.id, ...(path ? { path } : {}), security: changes });
@@ -56,7 +57,10 @@ export function SslSettingsPane({ site, path, back }: { site: Site; path: string
       setDraft({});
       report(`SSL settings of ${where} applied`, 'success');
     }
+    return ok;
   };
+  // Leaving with changes not applied asks first (IIS Manager: "Do you want to save the changes?").
+  useNavigationGuard(dirty ? { what: `SSL Settings of ${where}`, apply, discard: () => setDraft({}) } : null);
 
   const actions: ConsoleAction[] = [
     { label: 'Apply', icon: <CheckCircleOutline fontSize="small" />, onClick: () => void apply(), disabled: !dirty || submit.busy },
@@ -143,8 +147,8 @@ export function SslSettingsPane({ site, path, back }: { site: Site; path: string
         {submit.error && <Alert severity="error">{submit.error}</Alert>}
         <Box>
           {dirty && (
-            <Typography variant="body2" color="warning.main" role="status">
-              {Object.keys(pending).length} change{Object.keys(pending).length === 1 ? '' : 's'} not applied yet.
+            <Typography variant="body2" color="warning.main" role="status" data-testid="ssl-unapplied">
+              Changes not applied: {Object.keys(pending).length} setting{Object.keys(pending).length === 1 ? '' : 's'} changed. Apply them, or Cancel to go back to what is in force.
             </Typography>
           )}
           <PaneToolbar label="SSL Settings actions" actions={actions} />

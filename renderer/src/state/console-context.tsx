@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ConnectionNodeId } from '../connections/connection-nodes';
+import { useGuardedLeave } from './navigation-guard';
 
 /** A line for the status bar: the outcome of the last operation. */
 export interface StatusMessage {
@@ -26,7 +27,11 @@ export interface Panes {
 
 /** Everything that changes the console's state; stable for the provider's lifetime, so using it never re-renders. */
 export interface ConsoleActions {
-  selectNode(node: ConnectionNodeId): void;
+  /**
+   * Select a node in the Connections tree. A pane with changes not applied is asked first (navigation-guard.tsx):
+   * false when the move waits for that answer. `force`: the open pane's subject was just removed, nothing to ask.
+   */
+  selectNode(node: ConnectionNodeId, options?: { force?: boolean }): boolean;
   selectCertificate(sha256: string | null): void;
   openDetails(sha256: string): void;
   /** Close the details panel; with a fingerprint, only if it shows that certificate. */
@@ -51,14 +56,23 @@ export function ConsoleProvider({ children }: { children: ReactNode }) {
   const [panes, setPanes] = useState<Panes>({ connections: true, actions: true });
   const [status, setStatus] = useState<StatusMessage | null>(null);
   const nodeRef = useRef(node);
+  const leave = useGuardedLeave();
 
-  const selectNode = useCallback((next: ConnectionNodeId) => {
-    if (next === nodeRef.current) return;
-    nodeRef.current = next;
-    setNode(next);
-    // A certificate selected in one store is not shown in another: moving in the tree starts afresh.
-    setSelection({ selectedSha256: null, detailsSha256: null, certificateDialog: null });
-  }, []);
+  const selectNode = useCallback(
+    (next: ConnectionNodeId, options?: { force?: boolean }) => {
+      if (next === nodeRef.current) return true;
+      const go = () => {
+        nodeRef.current = next;
+        setNode(next);
+        // A certificate selected in one store is not shown in another: moving in the tree starts afresh.
+        setSelection({ selectedSha256: null, detailsSha256: null, certificateDialog: null });
+      };
+      if (!options?.force) return leave(go);
+      go();
+      return true;
+    },
+    [leave],
+  );
 
   const actions = useMemo<ConsoleActions>(
     () => ({

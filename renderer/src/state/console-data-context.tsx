@@ -1,13 +1,14 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import { STORE_NAMES, type AppInfo, type CertificateSummary, type DataChangedEvent, type StoreName } from '../../../shared/ipc';
+import { STORE_NAMES, type AppInfo, type CertificateListItem, type DataChangedEvent, type StoreName } from '../../../shared/ipc';
 import { invoke } from '../api';
 import { useTopicRefresh } from './use-topic-refresh';
 
 /** What the console caches from main: app info and every certificate summary, refreshed on `data.changed`. */
 export interface ConsoleData {
   info: AppInfo | null;
-  certificates: CertificateSummary[];
-  bySha256: Map<string, CertificateSummary>;
+  /** Summaries with each certificate's revocation status (from the store's CRLs and the local authority). */
+  certificates: CertificateListItem[];
+  bySha256: Map<string, CertificateListItem>;
   countsByStore: Record<StoreName, number>;
   loaded: boolean;
   error: string | null;
@@ -15,13 +16,13 @@ export interface ConsoleData {
 }
 
 const ConsoleDataContext = createContext<ConsoleData | null>(null);
-const EMPTY: CertificateSummary[] = [];
+const EMPTY: CertificateListItem[] = [];
 const CERTIFICATE_TOPICS = new Set<DataChangedEvent['topic']>(['certificates', 'crls']);
 
 /** Loads the cache once, then refreshes it whenever main says the data changed. */
 export function ConsoleDataProvider({ children }: { children: ReactNode }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
-  const [certificates, setCertificates] = useState<CertificateSummary[]>(EMPTY);
+  const [certificates, setCertificates] = useState<CertificateListItem[]>(EMPTY);
   // Sites, mappings and accounts have their own cache: only certificate changes re-read 50,000 summaries.
   const { loaded, error, refresh } = useTopicRefresh(async () => {
     const [nextInfo, list] = await Promise.all([invoke('app.info', {}), invoke('certificates.list', {})]);

@@ -1,6 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ConnectionNodeId } from '../connections/connection-nodes';
 import { useSelectedNode } from './console-context';
+import { useGuardedLeave } from './navigation-guard';
 
 /** The feature pages of a site or folder, as IIS Manager's features view lists them. */
 export type SiteFeatureId = 'ssl' | 'mappings' | 'trust' | 'authorization' | 'audit';
@@ -20,7 +21,18 @@ const FeatureContext = createContext<FeatureState | null>(null);
 /** Which feature page is open in the middle pane, kept with the node it was opened on so no other node shows it. */
 export function FeatureProvider({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState<OpenFeature | null>(null);
-  const openFeature = useCallback((node: ConnectionNodeId, feature: SiteFeatureId | null) => setOpen(feature ? { node, feature } : null), []);
+  const openRef = useRef(open);
+  openRef.current = open;
+  const leave = useGuardedLeave();
+  // Going back to Home or opening another page leaves the open one: a pane with changes not applied is asked first.
+  const openFeature = useCallback(
+    (node: ConnectionNodeId, feature: SiteFeatureId | null) => {
+      const current = openRef.current;
+      if ((current && current.node === node ? current.feature : null) === feature) return;
+      leave(() => setOpen(feature ? { node, feature } : null));
+    },
+    [leave],
+  );
   // As in IIS Manager, coming back to a node shows its Home, not the page left open there earlier.
   const node = useSelectedNode();
   useEffect(() => setOpen((current) => (current && current.node !== node ? null : current)), [node]);
