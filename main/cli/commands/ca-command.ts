@@ -101,7 +101,7 @@ export async function caCommand(context: CliContext): Promise<number> {
         c.sha256,
         `  issued ${c.subject} (serial ${c.serial}) for ${c.account}, valid until ${c.notAfter}`,
         `  PKCS#12 with its key written to ${values.out} (the authority keeps no copy of the key)`,
-        ...(mapping ? [`  mapped one-to-one to ${c.account} on site "${mapping.site}"${result.trustedIssuersAdded.length ? `; the site now trusts the local authority (${result.trustedIssuersAdded.length} CA certificate${result.trustedIssuersAdded.length === 1 ? '' : 's'} added)` : ''}`] : []),
+        ...(mapping ? [`  mapped one-to-one to ${c.account} on site "${mapping.site}"${result.trustedIssuersAdded.length ? `; the site now trusts the local authority (${result.trustedIssuersAdded.length} CA certificate${result.trustedIssuersAdded.length === 1 ? '' : 's'} added)` : ''}; a running gateway applies it within a second`] : []),
       ]);
       return 0;
     }

@@ -35,6 +35,12 @@ function initialStep(plan: RenewalPlan, installed: RenewedCertificate | null): W
 
 const PRIMARY_LABELS: Partial<Record<WizardStep, string>> = { install: 'Install', bindings: 'Rebind', summary: 'Finish' };
 
+/** Steps where closing keeps what was done (so the button says Close), and what then stays. */
+const CLOSE_TITLES: Partial<Record<WizardStep, string>> = {
+  install: 'The request stays pending: Continue Renewal… installs its reply later',
+  bindings: 'The new certificate stays installed; the bindings keep presenting the old one until you change them in Bindings',
+};
+
 /** The wizard's steps, Back/Next and the calls behind them, inside RenewalWizard's dialog. */
 export function RenewalFlow({ plan, installed, submit, onClose }: Props) {
   const { report } = useConsoleActions();
@@ -161,8 +167,8 @@ export function RenewalFlow({ plan, installed, submit, onClose }: Props) {
       </DialogContent>
       <DialogActions>
         {step !== 'summary' && (
-          <Button onClick={onClose} disabled={submit.busy} title={step === 'install' ? 'The request stays pending: Continue Renewal… installs its reply later' : undefined}>
-            {step === 'install' ? 'Close' : 'Cancel'}
+          <Button onClick={onClose} disabled={submit.busy} title={CLOSE_TITLES[step]}>
+            {CLOSE_TITLES[step] ? 'Close' : 'Cancel'}
           </Button>
         )}
         <Button onClick={() => previous && go(previous)} disabled={!previous || submit.busy}>

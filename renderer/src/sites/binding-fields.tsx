@@ -37,7 +37,7 @@ export function BindingFields({ index, draft, showProblems, canRemove, onChange,
         value={draft.address}
         onChange={(event) => onChange({ ...draft, address: event.target.value })}
         error={Boolean(problems.address)}
-        helperText={problems.address ?? (draft.address.trim() === '*' ? 'All unassigned' : ' ')}
+        helperText={problems.address ?? (draft.address.trim() === '*' ? 'All addresses' : ' ')}
         slotProps={{ htmlInput: { 'aria-label': `Binding ${n} IP address`, spellCheck: false } }}
       />
       <TextField
