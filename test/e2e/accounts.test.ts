@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { Account } from '../../shared/models/site';
 import { PROJECT_ROOT } from '../helpers/paths';
-import { runCli } from '../helpers/run-cli';
+import { cliIn } from '../helpers/run-cli';
 import { startConsole, type RunningConsole } from '../helpers/start-console';
 import { makeTempDir } from '../helpers/temp-dir';
 import { createTestPki, type TestPki } from '../helpers/test-pki';
@@ -24,11 +24,7 @@ describe('accounts and authorization rules in the web console', () => {
   let context: BrowserContext;
   let page: Page;
 
-  const cli = (...args: string[]): string => {
-    const run = runCli(args, { dataDir: server.dataDir });
-    expect(run.status, `certmapper ${args.join(' ')}\n${run.stderr}`).toBe(0);
-    return run.stdout;
-  };
+  const { ok: cli } = cliIn(() => server.dataDir);
   const accountsFromCli = (): Account[] => JSON.parse(cli('account', 'list', '--json')) as Account[];
   const accountsTable = (): Locator => page.getByTestId('accounts');
   const pressAction = (name: string) => page.getByRole('group', { name: 'Account actions' }).getByRole('button', { name }).click();

@@ -7,7 +7,7 @@ import type { AuthorityInfo } from '../../shared/models/authority';
 import type { Site } from '../../shared/models/site';
 import { parseHttp, runProgram } from '../helpers/gateway/clients';
 import { PROJECT_ROOT } from '../helpers/paths';
-import { runCli } from '../helpers/run-cli';
+import { cliIn } from '../helpers/run-cli';
 import { startConsole, type RunningConsole } from '../helpers/start-console';
 import { makeTempDir } from '../helpers/temp-dir';
 import { freePort, launchConsoleBrowser } from './console-browser';
@@ -31,11 +31,7 @@ describe('Certification Authority in the web console', () => {
   let sitePort = 0;
   let crlUrl = '';
 
-  const cli = (...args: string[]): string => {
-    const run = runCli(args, { dataDir: server.dataDir });
-    expect(run.status, `certmapper ${args.join(' ')}\n${run.stderr}`).toBe(0);
-    return run.stdout;
-  };
+  const { ok: cli } = cliIn(() => server.dataDir);
   const actionsPane = (): Locator => page.getByRole('navigation', { name: 'Actions' });
   const pane = (): Locator => page.getByTestId('authority');
   const curl = async (pfx: string) => {

@@ -6,7 +6,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { BindingRow } from '../../shared/models/binding';
 import { createDatedPki, daysFromNow, type DatedCertificate, type DatedPki } from '../helpers/dated-pki';
 import { PROJECT_ROOT } from '../helpers/paths';
-import { runCli } from '../helpers/run-cli';
+import { cliIn } from '../helpers/run-cli';
 import { startConsole, type RunningConsole } from '../helpers/start-console';
 import { makeTempDir } from '../helpers/temp-dir';
 import { freePort, launchConsoleBrowser } from './console-browser';
@@ -30,11 +30,7 @@ describe('bindings and certificate expiry in the web console', () => {
   let holder: Server;
   let heldPort = 0;
 
-  const cli = (...args: string[]): string => {
-    const run = runCli(args, { dataDir: server.dataDir });
-    expect(run.status, `certmapper ${args.join(' ')}\n${run.stderr}`).toBe(0);
-    return run.stdout;
-  };
+  const { ok: cli } = cliIn(() => server.dataDir);
   const bindingsFromCli = (): BindingRow[] => JSON.parse(cli('binding', 'list', '--json')) as BindingRow[];
   const banner = (): Locator => page.getByTestId('expiry-banner');
   const dialog = (): Locator => page.getByRole('dialog', { name: /Site Binding$/ });

@@ -15,7 +15,7 @@ import {
   type NssHome,
 } from '../helpers/nss-browser';
 import { PROJECT_ROOT } from '../helpers/paths';
-import { runCli } from '../helpers/run-cli';
+import { cliIn } from '../helpers/run-cli';
 import { startConsole, type RunningConsole } from '../helpers/start-console';
 import { makeTempDir } from '../helpers/temp-dir';
 import { createTestPki, sha256OfPem, type TestPki } from '../helpers/test-pki';
@@ -108,11 +108,7 @@ describe.skipIf(skipLocally)('a real Chromium presenting a client certificate fr
   let shopUrl: string;
   let apiUrl: string;
 
-  const cli = (...args: string[]): string => {
-    const run = runCli(args, { dataDir: server.dataDir });
-    expect(run.status, `certmapper ${args.join(' ')}\n${run.stderr}`).toBe(0);
-    return run.stdout;
-  };
+  const { ok: cli } = cliIn(() => server.dataDir);
   const siteFromCli = (name: string): Site => JSON.parse(cli('site', 'show', name, '--json')) as Site;
 
   /** The console API, as the console itself calls it (not through the UI under test). */

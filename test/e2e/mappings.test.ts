@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { Site } from '../../shared/models/site';
 import { PROJECT_ROOT } from '../helpers/paths';
-import { runCli } from '../helpers/run-cli';
+import { cliIn } from '../helpers/run-cli';
 import { startConsole, type RunningConsole } from '../helpers/start-console';
 import { makeTempDir } from '../helpers/temp-dir';
 import { createTestPki, type TestPki } from '../helpers/test-pki';
@@ -24,11 +24,7 @@ describe('client-certificate mappings in the web console', () => {
   let page: Page;
 
   /** Run the real CLI on the console's data folder; fail with its stderr. */
-  const cli = (...args: string[]): string => {
-    const run = runCli(args, { dataDir: server.dataDir });
-    expect(run.status, `certmapper ${args.join(' ')}\n${run.stderr}`).toBe(0);
-    return run.stdout;
-  };
+  const { ok: cli } = cliIn(() => server.dataDir);
   const siteFromCli = (): Site => JSON.parse(cli('site', 'show', SITE, '--json')) as Site;
   const actionsPane = (): Locator => page.getByRole('navigation', { name: 'Actions' });
 

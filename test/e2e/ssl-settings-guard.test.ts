@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Dialog, Locator, Page } from 'playwright-core';
 import type { Site } from '../../shared/models/site';
 import { PROJECT_ROOT } from '../helpers/paths';
-import { runCli } from '../helpers/run-cli';
+import { cliIn } from '../helpers/run-cli';
 import { startConsole, type RunningConsole } from '../helpers/start-console';
 import { makeTempDir } from '../helpers/temp-dir';
 import { freePort, launchConsoleBrowser } from './console-browser';
@@ -21,11 +21,7 @@ describe('SSL Settings changes not applied are not lost without a word', () => {
   let context: BrowserContext;
   let page: Page;
 
-  const cli = (...args: string[]): string => {
-    const run = runCli(args, { dataDir: server.dataDir });
-    expect(run.status, `certmapper ${args.join(' ')}\n${run.stderr}`).toBe(0);
-    return run.stdout;
-  };
+  const { ok: cli } = cliIn(() => server.dataDir);
   const siteFromCli = (name = SITE): Site => JSON.parse(cli('site', 'show', name, '--json')) as Site;
   const treeItem = (name: string): Locator => page.getByRole('treeitem', { name, exact: true });
   const ssl = (): Locator => page.getByTestId('ssl-settings');

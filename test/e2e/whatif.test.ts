@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../helpers/paths';
-import { runCli } from '../helpers/run-cli';
+import { cliIn } from '../helpers/run-cli';
 import { startConsole, type RunningConsole } from '../helpers/start-console';
 import { makeTempDir } from '../helpers/temp-dir';
 import { createTestPki, type TestPki } from '../helpers/test-pki';
@@ -28,11 +28,7 @@ describe('What-if in the web console', () => {
   let context: BrowserContext;
   let page: Page;
 
-  const cli = (...args: string[]): string => {
-    const run = runCli(args, { dataDir: data.path });
-    expect(run.status, `certmapper ${args.join(' ')}\n${run.stderr}`).toBe(0);
-    return run.stdout;
-  };
+  const { ok: cli } = cliIn(() => data.path);
   const pane = (): Locator => page.getByTestId('whatif');
   const run = () => pane().getByRole('group', { name: 'What-if actions' }).getByRole('button', { name: 'Run' }).click();
   const chooseCertificate = (path: string) => pane().getByTestId('whatif-certificate-input').setInputFiles(path);

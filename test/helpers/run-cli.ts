@@ -26,8 +26,9 @@ export function runCli(args: string[], options: { dataDir: string; env?: NodeJS.
  * The CLI bound to one data folder: `cli` runs a command and returns what it did; `ok` runs one that
  * must succeed (the failure message shows the command and what it printed) and returns its stdout.
  */
-export function cliIn(dataDir: string): { cli(...args: string[]): CliRun; ok(...args: string[]): string } {
-  const cli = (...args: string[]) => runCli(args, { dataDir });
+export function cliIn(dataDir: string | (() => string)): { cli(...args: string[]): CliRun; ok(...args: string[]): string } {
+  // A function: the folder is known only later (a console started in beforeAll picks its own).
+  const cli = (...args: string[]) => runCli(args, { dataDir: typeof dataDir === 'string' ? dataDir : dataDir() });
   const ok = (...args: string[]) => {
     const run = cli(...args);
     expect(run.status, `${args.join(' ')}\n${run.stdout}\n${run.stderr}`).toBe(0);
