@@ -1,3 +1,4 @@
+import { REVOCATION_REASON_CODES } from '../../../shared/models/authority';
 import type { CertificateRevocation } from '../../../shared/models/certificate';
 import { BoundedCache } from '../trust/bounded-cache';
 import { toCertView, type CertView } from '../trust/cert-view';
@@ -8,21 +9,14 @@ import type { KeyObject } from 'node:crypto';
 import type { StoredCertificate, StoredCrl } from './certificate-document';
 import type { CertificateIndex } from './certificate-index';
 
-/** RFC 5280 5.3.1 CRLReason names by code (7 is unused). */
-const REASON_NAMES: Record<number, string> = {
-  0: 'unspecified',
-  1: 'keyCompromise',
-  2: 'cACompromise',
-  3: 'affiliationChanged',
-  4: 'superseded',
-  5: 'cessationOfOperation',
-  6: 'certificateHold',
-  8: 'removeFromCRL',
-  9: 'privilegeWithdrawn',
-  10: 'aACompromise',
-};
 const REMOVE_FROM_CRL = 8;
 const CERTIFICATE_HOLD = 6;
+/** RFC 5280 5.3.1 CRLReason names by code: the local authority's reasons, and the two only delta or other CAs' CRLs carry. */
+const REASON_NAMES = new Map<number, string>([
+  ...Object.entries(REVOCATION_REASON_CODES).map(([name, code]) => [code, name] as const),
+  [CERTIFICATE_HOLD, 'certificateHold'],
+  [REMOVE_FROM_CRL, 'removeFromCRL'],
+]);
 
 /** Revocations the local authority's register knows of, by SHA-256 of the certificate. */
 export type RegisteredRevocations = () => ReadonlyMap<string, CertificateRevocation>;
@@ -96,10 +90,10 @@ export class RevocationStatus {
           continue;
         }
         const known = index.get(entry.key);
-        if (!known || entry.at < known.at) index.set(entry.key, { at: entry.at, reason: entry.reason === null ? null : (REASON_NAMES[entry.reason] ?? String(entry.reason)), source });
+        if (!known || entry.at < known.at) index.set(entry.key, { at: entry.at, reason: entry.reason === null ? null : (REASON_NAMES.get(entry.reason) ?? String(entry.reason)), source });
       }
     }
-    for (const key of removals) if (index.get(key)?.reason === REASON_NAMES[CERTIFICATE_HOLD]) index.delete(key);
+    for (const key of removals) if (index.get(key)?.reason === REASON_NAMES.get(CERTIFICATE_HOLD)) index.delete(key);
     for (const sha256 of this.read.keys()) if (!current.has(sha256)) this.read.delete(sha256);
     return index;
   }
