@@ -74,7 +74,10 @@ export async function startServer(options: ServerOptions) {
   const notices = [...services.notices];
   if (options.defaultSite) {
     const created = await ensureDefaultSite(services);
-    if (created) notices.push(created);
+    if (created) {
+      notices.push(created);
+      services.firstStart.push(...created.split('\n'));
+    }
   }
   const hub = new EventHub();
   let version = 0;

@@ -33,6 +33,8 @@ export interface Services {
   dataDir: string;
   version: string;
   notices: string[];
+  /** What this run's first start created (the default site, the local authority): information, not a warning. */
+  firstStart: string[];
   clock: Clock;
   certificates: CertificateService;
   sites: SiteService;
@@ -61,6 +63,7 @@ export function createServices(deps: ServiceDependencies): Services {
     dataDir: deps.dataDir,
     version: deps.version,
     notices: deps.notices,
+    firstStart: [],
     clock: deps.clock,
     certificates,
     sites,

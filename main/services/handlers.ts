@@ -18,6 +18,7 @@ export function createHandlers(services: Services): HandlerTable {
       transport: context.transport,
       counts: certificates.counts(),
       notices: services.notices,
+      firstStart: services.firstStart,
     }),
     'certificates.list': ({ store }) => ({ items: certificates.listWithStatus(store) }),
     'certificates.get': ({ sha256 }) => certificates.get(sha256),

@@ -75,6 +75,8 @@ export const appInfoSchema = z.object({
   transport: z.enum(['electron', 'http', 'cli']),
   counts: z.object({ certificates: z.number(), crls: z.number() }),
   notices: z.array(z.string()),
+  /** What this run's first start created, for the start page to say once. */
+  firstStart: z.array(z.string()),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

@@ -143,6 +143,16 @@ describe('Renew Certificate wizard in Chromium, on the Default Web Site', () => 
     temp.cleanup();
   });
 
+  it('says on the start page what the first start created: the default site and the local authority', async () => {
+    const firstStart = page.getByRole('alert', { name: 'First start' });
+    await firstStart.waitFor();
+    const text = (await firstStart.textContent()) ?? '';
+    expect(text).toContain('Created "Default Web Site" on https://127.0.0.1:8443');
+    expect(text).toContain('development server certificate');
+    expect(text).toContain('Created the local certificate authority');
+    expect(text).toContain('Issue Client Certificate…');
+  });
+
   it('renews the development certificate with the defaults (new key, local authority): the binding moves and TLS shows the new serial', async () => {
     const old = await boundCertificate();
     await expect.poll(() => presentedSerial().catch((error: Error) => error.message), { timeout: 5_000, interval: 150 }).toBe(serialKey(old.serial));

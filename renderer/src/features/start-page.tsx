@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Alert, Box, Button, Paper, Typography } from '@mui/material';
+import { Alert, AlertTitle, Box, Button, Paper, Typography } from '@mui/material';
 import FileOpenOutlined from '@mui/icons-material/FileOpenOutlined';
 import { STORE_LABELS, STORE_NAMES } from '../../../shared/ipc';
 import { NodeIcon } from '../connections/node-icon';
@@ -34,6 +34,8 @@ function Figure({ label, value, onOpen }: { label: string; value: number; onOpen
   );
 }
 
+const sentenceOf = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** The Start Page: what CertMapper is, what the store holds, and the shortest way to fill it. */
 export function StartPage() {
   const { certificates, countsByStore, info } = useConsoleData();
@@ -55,6 +57,19 @@ export function StartPage() {
     <Box sx={{ overflow: 'auto', flex: 1 }}>
       <FeatureHeader icon={<NodeIcon id="start" />} title="Welcome to CertMapper" description="Client-certificate authentication, managed the IIS way: certificate stores, sites and the certificates they trust, mappings from certificates to accounts, and a gateway that enforces them." />
       <Box sx={{ px: 2, pb: 3, display: 'flex', flexDirection: 'column', gap: 2, maxWidth: 960 }}>
+        {info && info.firstStart.length > 0 && (
+          <Alert severity="info" aria-label="First start">
+            <AlertTitle>First start</AlertTitle>
+            {info.firstStart.map((line) => (
+              <Typography key={line} variant="body2" sx={{ mb: 0.5, overflowWrap: 'anywhere' }}>
+                {sentenceOf(line.replace(/^First start: /, ''))}
+              </Typography>
+            ))}
+            <Typography variant="body2">
+              In this console: Certification Authority, Issue Client Certificate… issues a certificate for an account and can map it to the site.
+            </Typography>
+          </Alert>
+        )}
         {info?.notices.map((notice) => (
           <Alert key={notice} severity="warning">
             {notice}
