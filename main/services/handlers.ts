@@ -21,7 +21,7 @@ export function createHandlers(services: Services): HandlerTable {
       firstStart: services.firstStart,
     }),
     'certificates.list': ({ store }) => ({ items: certificates.listWithStatus(store) }),
-    'certificates.get': ({ sha256 }) => certificates.get(sha256),
+    'certificates.get': ({ sha256 }) => certificates.details(sha256),
     'certificates.import': (request) => ({ results: certificates.import(request) }),
     'certificates.export': ({ sha256, format }) => certificates.export(sha256, format),
     'certificates.move': ({ sha256, store }) => certificates.move(sha256, store),

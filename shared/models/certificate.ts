@@ -105,8 +105,17 @@ export const certificateDetailsSchema = certificateSummarySchema.extend({
   daysLeft: z.number(),
   pem: z.string(),
   chain: chainSchema,
+  /** The status the list shows for it (CertificateListItem.revoked). */
+  revoked: certificateRevocationSchema.nullable(),
+  /**
+   * The CRLs in the store from this certificate's issuer that the status was checked against, worded
+   * as a revocation's source; empty when there is none, and then "not revoked" is not known.
+   */
+  revocationCheckedAgainst: z.array(z.string()),
 });
 export type CertificateDetails = z.infer<typeof certificateDetailsSchema>;
+/** The revocation part of the details: computed only where it is shown, as it may have to read the store's CRLs. */
+export type CertificateRevocationStatus = Pick<CertificateDetails, 'revoked' | 'revocationCheckedAgainst'>;
 
 export const crlSummarySchema = z.object({
   sha256: z.string(),

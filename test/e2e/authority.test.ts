@@ -126,7 +126,7 @@ describe('Certification Authority in the web console', () => {
     await expect.poll(async () => (await curl(join(dir, 'carol.pfx'))).headers['x-certmapper-status'], { timeout: 10_000 }).toBe('403.13');
   });
 
-  it("shows it revoked where an administrator looks: the site's one-to-one mapping (still enabled) and the Client Certificates store", async () => {
+  it("shows it revoked where an administrator looks: the site's one-to-one mapping (still enabled), the Client Certificates store and its details", async () => {
     const sha256 = await pane().locator('[role="row"]').filter({ hasText: 'Carol Jones' }).getAttribute('data-sha256');
     await page.getByRole('treeitem', { name: 'Console Lab', exact: true }).click();
     await page.getByTestId('site-home').waitFor();
@@ -148,13 +148,28 @@ describe('Certification Authority in the web console', () => {
     expect(await status.textContent()).toBe('Revoked');
     expect(await status.locator('.revoked').getAttribute('title')).toMatch(/reason: keyCompromise/);
     expect(await status.locator('.revoked').evaluate((element) => getComputedStyle(element).color)).toBe('rgb(211, 47, 47)');
-    // Other certificates say nothing: the authority's root is not revoked.
+    // Other certificates say nothing: the authority's root is not revoked, and its details do not pretend a CRL checked it.
     await page.getByRole('treeitem', { name: /^Trusted Root/ }).click();
     const root = page.locator('[role="row"][data-sha256]').filter({ hasText: 'Console Lab CA' });
     await root.waitFor();
     expect(await root.getByTestId('certificate-status').textContent()).toBe('');
+    const details = page.getByTestId('certificate-details');
+    await root.dblclick();
+    await expect.poll(() => details.getByTestId('revocation-status').textContent()).toBe('Not applicable: self-signed');
+    expect(await details.getByTestId('certificate-revoked').count()).toBe(0);
+    // The server certificate it signed: not revoked, and the details say what that rests on.
+    await page.getByRole('treeitem', { name: /^Server \(Personal\)/ }).click();
+    await page.locator('[role="row"][data-sha256]').filter({ hasText: '127.0.0.1' }).dblclick();
+    await expect.poll(() => details.getByTestId('revocation-status').textContent()).toMatch(/^Not revokedChecked against the CRL of "CN=Console Lab CA" \(\d{4}-\d\d-\d\d\)$/);
+
+    // The revoked certificate's details say so first: when, why and who.
     await page.getByRole('treeitem', { name: /^Client Certificates/ }).click();
-    await row.waitFor();
+    await row.dblclick();
+    const revoked = details.getByTestId('certificate-revoked');
+    await revoked.waitFor();
+    expect(await details.getByTestId('detail-sha256').textContent()).toBe(sha256);
+    expect(await revoked.textContent()).toMatch(/^RevokedThis certificate was revoked on .+ \(Key Compromise\)\. Source: local authority "Console Lab CA"\.$/);
+    expect(await details.getByTestId('revocation-status').count()).toBe(0);
     await page.screenshot({ path: join(RESULTS, 'certificates-revoked.png') });
     // Back where the next test expects to be.
     await page.getByRole('treeitem', { name: 'Certification Authority', exact: true }).click();

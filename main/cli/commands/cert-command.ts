@@ -8,6 +8,7 @@ import { VERIFY_USAGE, verifyCommand } from './verify-command';
 import { listExpiring } from './expiry-command';
 import { RENEW_USAGE, renewCommand } from './renew-command';
 import { revokedCell } from './revoked-cell';
+import { revocationLine } from './revocation-line';
 
 export const CERT_USAGE = `certmapper cert import FILE... [--password P] [--store root|intermediate|client|server] [--json]
 certmapper cert list [--store S] [--json]
@@ -114,6 +115,7 @@ async function show(context: CliContext): Promise<number> {
     ['Issuer', details.issuer],
     ['Serial', details.serial],
     ['Valid', `${details.notBefore} .. ${details.notAfter} (${details.daysLeft} days left)`],
+    ['Revoked', revocationLine(details)],
     ['Store', details.store],
     ['Key', `${details.keyAlgorithm}${details.hasPrivateKey ? ' (private key in vault)' : ''}`],
     ['SANs', facts.subjectAltNames.map((s) => `${s.type}:${s.value}`).join(', ') || '-'],

@@ -2,6 +2,7 @@ import {
   DomainError,
   type CertificateDetails,
   type CertificateListItem,
+  type CertificateRevocationStatus,
   type CertificateSummary,
   type CrlSummary,
   type ExportFormat,
@@ -20,6 +21,9 @@ import { certificateLayout } from './codec/certificate';
 import { RevocationStatus, type RegisteredRevocations } from './revocation-status';
 
 const DAY_MS = 86_400_000;
+
+/** A certificate's details as the store holds them, before the revocation status is looked up. */
+export type StoredCertificateDetails = Omit<CertificateDetails, keyof CertificateRevocationStatus>;
 
 /** The certificate store: Trusted Root, Intermediate, Client and Server, keyed by SHA-256 of the DER. */
 export class CertificateService {
@@ -64,7 +68,15 @@ export class CertificateService {
     return { certificates: Object.keys(document.certificates).length, crls: Object.keys(document.crls).length };
   }
 
-  get(sha256: string): CertificateDetails {
+  /** What the details panel and `cert show` show: the certificate with its revocation status, from the list's own index. */
+  details(sha256: string): CertificateDetails {
+    const index = this.current();
+    const stored = this.require(sha256);
+    return { ...this.get(sha256), ...this.revocation.statusOf(stored, index.document.crls, index, this.registered()) };
+  }
+
+  /** The details without their revocation status: what other services read, with no CRL to parse. */
+  get(sha256: string): StoredCertificateDetails {
     const index = this.current();
     const stored = this.require(sha256);
     const now = this.clock.now();

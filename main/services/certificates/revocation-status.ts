@@ -1,5 +1,5 @@
 import { REVOCATION_REASON_CODES } from '../../../shared/models/authority';
-import type { CertificateRevocation } from '../../../shared/models/certificate';
+import type { CertificateRevocation, CertificateRevocationStatus } from '../../../shared/models/certificate';
 import { BoundedCache } from '../trust/bounded-cache';
 import { toCertView, type CertView } from '../trust/cert-view';
 import { toCrlView, type CrlEntry, type CrlView } from '../trust/crl-view';
@@ -39,6 +39,13 @@ const storeSerial = (canonical: string): string => {
 
 const keyOf = (issuerKey: string, serial: string): string => `${issuerKey}\n${serial}`;
 
+/** One build for one CRL set: the revoked (issuer, serial) index, and the CRLs it used (as sources) by their issuer. */
+interface BuiltIndex {
+  key: string;
+  index: Map<string, CertificateRevocation>;
+  sourcesByIssuer: Map<string, string[]>;
+}
+
 /**
  * Revocation status of stored certificates from the CRLs the store holds (imported ones and the
  * local authority's, mirrored there at every revocation). CRLs are parsed by the trust engine's own
@@ -50,15 +57,20 @@ export class RevocationStatus {
   private readonly read = new Map<string, ReadCrl>();
   private readonly views = new BoundedCache<string, CertView>(1_000);
   private readonly signing = { keys: new BoundedCache<string, KeyObject | null>(1_000), signatures: new BoundedCache<string, SignatureOutcome>(10_000) };
-  private built: { key: string; index: Map<string, CertificateRevocation> } | undefined;
+  private built: BuiltIndex | undefined;
 
   /** The index for these CRLs, rebuilt only when the set of CRLs or their issuers in the store changed. */
   indexFor(crls: Record<string, StoredCrl>, certificates: CertificateIndex): ReadonlyMap<string, CertificateRevocation> {
-    const stored = Object.values(crls);
-    // Which CRLs, and which store certificates could verify each: cheap to compute, no parsing.
-    const key = stored.map((crl) => `${crl.summary.sha256}:${certificates.bySubject(crl.issuerKey).map((c) => c.summary.sha256).join(',')}`).sort().join(';');
-    if (this.built?.key !== key) this.built = { key, index: this.build(stored, certificates) };
-    return this.built.index;
+    return this.current(crls, certificates).index;
+  }
+
+  /**
+   * One certificate's status as its details show it: the list's lookup on the same index, and which
+   * of the CRLs read are its issuer's, so that "not revoked" can say what it rests on.
+   */
+  statusOf(stored: StoredCertificate, crls: Record<string, StoredCrl>, certificates: CertificateIndex, registered: ReadonlyMap<string, CertificateRevocation>): CertificateRevocationStatus {
+    const { index, sourcesByIssuer } = this.current(crls, certificates);
+    return { revoked: RevocationStatus.of(stored, index, registered), revocationCheckedAgainst: sourcesByIssuer.get(stored.issuerKey) ?? [] };
   }
 
   /** The revocation of one stored certificate: the register first (it names the reason exactly), else the CRL index. */
@@ -66,8 +78,17 @@ export class RevocationStatus {
     return registered.get(stored.summary.sha256) ?? index.get(keyOf(stored.issuerKey, stored.summary.serial)) ?? null;
   }
 
-  private build(stored: readonly StoredCrl[], certificates: CertificateIndex): Map<string, CertificateRevocation> {
+  private current(crls: Record<string, StoredCrl>, certificates: CertificateIndex): BuiltIndex {
+    const stored = Object.values(crls);
+    // Which CRLs, and which store certificates could verify each: cheap to compute, no parsing.
+    const key = stored.map((crl) => `${crl.summary.sha256}:${certificates.bySubject(crl.issuerKey).map((c) => c.summary.sha256).join(',')}`).sort().join(';');
+    if (this.built?.key !== key) this.built = { key, ...this.build(stored, certificates) };
+    return this.built;
+  }
+
+  private build(stored: readonly StoredCrl[], certificates: CertificateIndex): Omit<BuiltIndex, 'key'> {
     const index = new Map<string, CertificateRevocation>();
+    const sourcesByIssuer = new Map<string, string[]>();
     const removals: string[] = [];
     const current = new Set<string>();
     const usable: { crl: ReadCrl; source: string }[] = [];
@@ -80,6 +101,7 @@ export class RevocationStatus {
       const date = new Date(crl.view.thisUpdate).toISOString().slice(0, 10);
       const source = `CRL of "${crl.view.issuer}" (${date})${verdict === 'unchecked' ? ', signature not checked: its issuer is not in the store' : ''}`;
       usable.push({ crl, source });
+      sourcesByIssuer.set(crl.view.issuerKey, [...(sourcesByIssuer.get(crl.view.issuerKey) ?? []), source]);
     }
     // Full CRLs first, then deltas, whose removeFromCRL entries release a certificateHold (RFC 5280 5.2.4).
     usable.sort((a, b) => Number(a.crl.view.deltaBase !== null) - Number(b.crl.view.deltaBase !== null));
@@ -95,7 +117,7 @@ export class RevocationStatus {
     }
     for (const key of removals) if (index.get(key)?.reason === REASON_NAMES.get(CERTIFICATE_HOLD)) index.delete(key);
     for (const sha256 of this.read.keys()) if (!current.has(sha256)) this.read.delete(sha256);
-    return index;
+    return { index, sourcesByIssuer };
   }
 
   private readCrl(stored: StoredCrl): ReadCrl | null {

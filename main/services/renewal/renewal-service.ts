@@ -27,7 +27,7 @@ const SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
 const REQUESTABLE_SANS = new Set<string>(REQUEST_SAN_TYPES);
 
 /** clientAuth without serverAuth is a person's certificate; everything else renews as a server certificate. */
-function profileOf(details: CertificateDetails): 'server' | 'client' {
+function profileOf(details: Pick<CertificateDetails, 'facts'>): 'server' | 'client' {
   const ekus = details.facts.extendedKeyUsage.map((e) => e.oid);
   return ekus.includes(CLIENT_AUTH) && !ekus.includes(SERVER_AUTH) ? 'client' : 'server';
 }

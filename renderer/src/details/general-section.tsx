@@ -5,6 +5,7 @@ import { commonName } from '../util/distinguished-name';
 import { DetailSection } from './detail-section';
 import { FieldTable } from './field-table';
 import { PrivateKeyNote } from './private-key-note';
+import { RevocationField, RevokedAlert } from './revocation-status';
 
 /** Days left in words and colour: red once expired, amber within 30 days. */
 function DaysLeft({ days }: { days: number }) {
@@ -17,10 +18,11 @@ function DaysLeft({ days }: { days: number }) {
   );
 }
 
-/** Windows' General tab: issued to and by, validity with days left, the private key and the store. */
+/** Windows' General tab: revoked first if it is, issued to and by, validity with days left, the private key and the store. */
 export function GeneralSection({ details }: { details: CertificateDetails }) {
   return (
     <DetailSection title="General">
+      {details.revoked && <RevokedAlert revoked={details.revoked} />}
       <FieldTable
         label="General"
         rows={[
@@ -29,6 +31,7 @@ export function GeneralSection({ details }: { details: CertificateDetails }) {
           { field: 'Valid from', value: formatDateTime(details.notBefore) },
           { field: 'Valid to', value: formatDateTime(details.notAfter) },
           { field: 'Validity', value: <DaysLeft days={details.daysLeft} /> },
+          ...(details.revoked ? [] : [{ field: 'Revocation', value: <RevocationField details={details} />, testId: 'revocation-status' }]),
           { field: 'Store', value: STORE_LABELS[details.store] },
           { field: 'Imported', value: formatDateTime(details.importedAt) },
         ]}

@@ -49,6 +49,7 @@ describe('revocation status of stored certificates', () => {
     return services;
   };
   const byName = (services: Services) => new Map(services.certificates.listWithStatus().map((c) => [c.displayName, c.revoked]));
+  const detailsOf = (services: Services, name: string) => services.certificates.details(services.certificates.list().find((c) => c.displayName === name)!.sha256);
 
   it('shows a certificate its issuer\'s CRL lists as revoked, with the date and reason, and the others not', () => {
     const status = byName(storeWith(crl));
@@ -58,10 +59,21 @@ describe('revocation status of stored certificates', () => {
     expect(status.get('Ext Root CA')).toBeNull();
   });
 
+  it('gives the details the same status, and the CRLs of the issuer it rests on: none for a CA whose issuer has no CRL here', () => {
+    const services = storeWith(crl);
+    const alice = detailsOf(services, 'Alice');
+    expect(alice.revoked).toEqual(byName(services).get('Alice'));
+    expect(alice.revocationCheckedAgainst).toEqual([alice.revoked!.source]);
+    expect(detailsOf(services, 'Bob')).toMatchObject({ revoked: null, revocationCheckedAgainst: [alice.revoked!.source] });
+    expect(detailsOf(services, 'Ext Issuing CA')).toMatchObject({ revoked: null, revocationCheckedAgainst: [] });
+  });
+
   it('ignores a CRL that names the issuer but whose signature its key does not verify', () => {
     const services = storeWith(impostorCrl);
     expect(byName(services).get('Bob')).toBeNull();
     expect(byName(services).get('Alice')).toBeNull();
+    // Nor does it count as what Bob was checked against.
+    expect(detailsOf(services, 'Bob').revocationCheckedAgainst).toEqual([]);
     // Only the signature kept it out: without the real issuer in the store, the name alone decides.
     services.certificates.delete(services.certificates.list().find((c) => c.displayName === 'Ext Issuing CA')!.sha256);
     expect(byName(services).get('Bob')).toMatchObject({ reason: null, source: expect.stringContaining('signature not checked') });
