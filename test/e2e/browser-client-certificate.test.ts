@@ -246,6 +246,37 @@ describe.skipIf(skipLocally)('a real Chromium presenting a client certificate fr
     expect(lastSeen['x-client-cert-sha256']).toBe(pki.client.sha256);
   });
 
+  it("the console's Audit Log says the one-to-one mapping decided, by the certificate's subject, its id only on hover", async () => {
+    const page = consolePage;
+    const record = (await recentAudit()).find((r) => r.site === SHOP && r.path === '/' && r.status === '200.0');
+    const subject = record?.certificateSubject ?? '';
+    expect(subject).toContain('Alice Example');
+    const mappingId = siteFromCli(SHOP).oneToOne[0]!.id;
+    expect(record?.decidedBy).toBe(`one-to-one ${mappingId} (${subject})`);
+
+    await page.getByRole('treeitem', { name: SHOP, exact: true }).click();
+    await page.getByTestId('site-home').waitFor();
+    await page.getByRole('button', { name: /^Audit Log/ }).click();
+    const grid = page.getByRole('grid', { name: 'Audit records' });
+    const row = grid.locator('[role="row"][data-status="200.0"]').filter({ hasText: 'alice' }).first();
+    await row.waitFor();
+    const decidedBy = row.getByRole('gridcell').nth(6);
+    expect(await decidedBy.textContent()).toBe(`${subject} (one-to-one)`);
+    expect(await decidedBy.getAttribute('title')).toBe(record?.decidedBy);
+    // Every column at 1440 px with the tree and the Actions pane open, without scrolling sideways.
+    expect(await grid.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0);
+    await page.screenshot({ path: join(RESULTS, 'audit-log.png') });
+
+    // The search box still finds the record by the id the row no longer shows (and by nothing else like it).
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    await search.fill(`${mappingId}0`);
+    await grid.getByText('No record matches the filters.').waitFor();
+    await search.fill(mappingId);
+    await row.waitFor();
+    expect(await row.getByRole('gridcell').nth(6).textContent()).toBe(`${subject} (one-to-one)`);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('KB Q194788: when Shop trusts only another CA, Chromium offers nothing, the gateway answers 403.7, and the other site still works', async () => {
     cli('site', 'trust', SHOP, otherRoot.pemPath);
     cli('site', 'untrust', SHOP, pki.root.sha256, pki.intermediate.sha256);

@@ -124,4 +124,23 @@ describe('the web console in Chromium', () => {
     await expect.poll(listedSha256s).toContain(carol.sha256);
     expect(pageErrors).toEqual([]);
   });
+
+  it('refuses pasted text that holds no certificate, saying so about the pasted text', async () => {
+    const before = await storedSha256s();
+    await page.getByRole('treeitem', { name: /^Certificates/ }).click();
+    await page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'Paste PEM…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Paste PEM' });
+    await dialog.getByLabel('PEM text').fill('Certificates | Example Corp\nDownload our root CA from the portal.\n');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+
+    const row = page.getByTestId('import-results').locator('[data-file="Pasted PEM"]');
+    await row.waitFor();
+    expect(await row.getAttribute('data-ok')).toBe('false');
+    expect(await row.getByTestId('import-refusal-reason').textContent()).toBe(
+      'The pasted text holds no PEM block ("-----BEGIN CERTIFICATE-----") and no Base64 certificate: there is nothing to import. (NOT_A_CERTIFICATE)',
+    );
+    await page.getByRole('button', { name: 'Close' }).click();
+    expect(await storedSha256s()).toEqual(before);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -1,7 +1,8 @@
-import { DomainError, type ImportFileResult, type StoreName } from '../../../shared/ipc';
+import { DomainError, type ImportFile, type ImportFileResult, type StoreName } from '../../../shared/ipc';
 import type { SecretVault } from '../../ports';
 import { decodeContainer, nameKeyOf, suggestStore, type DecodedCertificate, type DecodedCrl } from './codec';
 import { privateKeyId, type CertificateDocument, type StoredCertificate, type StoredCrl } from './certificate-document';
+import { inPastedWords } from './pasted-wording';
 
 export interface ImportOptions {
   password?: string;
@@ -11,7 +12,7 @@ export interface ImportOptions {
 
 /** Decode one file and add what it holds to the draft document; a refusal is a result, never a throw. */
 export function importOneFile(
-  file: { name: string; contentBase64: string },
+  file: ImportFile,
   draft: CertificateDocument,
   vault: SecretVault,
   options: ImportOptions,
@@ -22,7 +23,8 @@ export function importOneFile(
     decoded = decodeContainer(Buffer.from(file.contentBase64, 'base64'), { password: options.password });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return { ...result, ok: false, error: { code: error.code, message: error.message } };
+    const message = file.source === 'paste' ? inPastedWords(error.message) : error.message;
+    return { ...result, ok: false, error: { code: error.code, message } };
   }
   const keyOwners = new Set<string>();
   for (const key of decoded.privateKeys) {

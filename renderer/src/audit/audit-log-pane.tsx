@@ -8,7 +8,7 @@ import { usePublishActions } from '../actions/published-actions';
 import { FeaturePage } from '../features/feature-page';
 import { SITE_FEATURES } from '../features/site-feature-meta';
 import { useSitesData } from '../state/sites-data-context';
-import { AUDIT_COLUMNS, AUDIT_GRID_COLUMNS, AUDIT_MIN_WIDTH, AUDIT_ROW_HEIGHT } from './audit-columns';
+import { AUDIT_CELL_PADDING_PX, AUDIT_COLUMNS, AUDIT_GRID_COLUMNS, AUDIT_MIN_WIDTH, AUDIT_ROW_HEIGHT } from './audit-columns';
 import { AuditRow } from './audit-row';
 import { filterAudit, type AuditFilter } from './filter-audit';
 import { useAuditRecords } from './use-audit-records';
@@ -75,7 +75,7 @@ export function AuditLogPane({ siteName, path, back }: { siteName?: string; path
           <Box sx={{ minWidth: AUDIT_MIN_WIDTH, position: 'relative', height: virtualizer.getTotalSize() }}>
             <Box role="row" aria-rowindex={1} sx={{ position: 'sticky', top: 0, zIndex: 1, display: 'grid', gridTemplateColumns: AUDIT_GRID_COLUMNS, height: HEADER_HEIGHT, alignItems: 'center', bgcolor: 'background.paper', borderBottom: 1, borderColor: 'divider' }}>
               {AUDIT_COLUMNS.map((c) => (
-                <Box key={c.id} role="columnheader" sx={{ px: 1, fontWeight: 600, whiteSpace: 'nowrap', textAlign: c.id === 'micros' ? 'right' : undefined }}>
+                <Box key={c.id} role="columnheader" sx={{ px: `${AUDIT_CELL_PADDING_PX}px`, fontWeight: 600, whiteSpace: 'nowrap', textAlign: c.id === 'micros' ? 'right' : undefined }}>
                   {c.label}
                 </Box>
               ))}

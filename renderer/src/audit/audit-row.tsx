@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import { styled } from '@mui/material';
 import type { AuditRecord } from '../../../shared/models/decision';
-import { AUDIT_GRID_COLUMNS, AUDIT_ROW_HEIGHT } from './audit-columns';
+import { AUDIT_CELL_PADDING_PX, AUDIT_GRID_COLUMNS, AUDIT_ROW_HEIGHT } from './audit-columns';
+import { decidedByLabel } from './decided-by-label';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
@@ -17,7 +18,7 @@ const RowRoot = styled('div')(({ theme }) => ({
   alignItems: 'center',
   borderBottom: `1px solid ${theme.palette.divider}`,
   '&:hover': { backgroundColor: theme.palette.action.hover },
-  '& > div': { padding: '0 8px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  '& > div': { padding: `0 ${AUDIT_CELL_PADDING_PX}px`, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   '& .ok': { color: theme.palette.success.main, fontWeight: 600 },
   '& .refused': { color: theme.palette.error.main, fontWeight: 600 },
   '& .num': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
@@ -37,7 +38,9 @@ export const AuditRow = memo(function AuditRow({ record, index, top }: { record:
       <div role="gridcell" title={record.path}>
         {record.path}
       </div>
-      <div role="gridcell">{record.client}</div>
+      <div role="gridcell" title={record.client}>
+        {record.client}
+      </div>
       <div role="gridcell" className={record.status.startsWith('2') ? 'ok' : 'refused'}>
         {record.status}
       </div>
@@ -45,7 +48,7 @@ export const AuditRow = memo(function AuditRow({ record, index, top }: { record:
         {record.account ?? '—'}
       </div>
       <div role="gridcell" title={record.decidedBy ?? undefined}>
-        {record.decidedBy ?? '—'}
+        {record.decidedBy ? decidedByLabel(record.decidedBy) : '—'}
       </div>
       <div role="gridcell" title={record.failedStep ?? undefined}>
         {record.failedStep ?? ''}

@@ -1,4 +1,5 @@
 import type { AuditRecord } from '../../../shared/models/decision';
+import { decidedByLabel } from './decided-by-label';
 
 /** The audit page's filters: a site (name or id), a status prefix ("403" or "403.16"), and free text. */
 export interface AuditFilter {
@@ -19,6 +20,8 @@ export function filterAudit(records: readonly AuditRecord[], filter: AuditFilter
     if (site && r.site.toLowerCase() !== siteName && r.site !== site) return false;
     if (status && !r.status.startsWith(status)) return false;
     if (!text) return true;
-    return [r.time, r.site, r.path, r.client, r.status, r.account ?? '', r.decidedBy ?? '', r.failedStep ?? '', r.certificateSubject ?? '', r.certificateSha256 ?? ''].some((v) => v.toLowerCase().includes(text));
+    // Typed from the row ("CN=… (one-to-one)") or from the tooltip (the mapping's id): either finds it.
+    const decidedBy = r.decidedBy ? [r.decidedBy, decidedByLabel(r.decidedBy)] : [];
+    return [r.time, r.site, r.path, r.client, r.status, r.account ?? '', ...decidedBy, r.failedStep ?? '', r.certificateSubject ?? '', r.certificateSha256 ?? ''].some((v) => v.toLowerCase().includes(text));
   });
 }

@@ -8,6 +8,7 @@ import { ImportDialog } from './import-dialog';
 import type { ImportOptions } from './import-options';
 import { mergeFiles, type ImportState } from './import-state';
 import { PastePemDialog } from './paste-pem-dialog';
+import { PastedText } from './pasted-text';
 import { runImport } from './run-import';
 import { describeSummary, summarizeResults } from './summarize-results';
 
@@ -97,7 +98,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const onPasted = useCallback(
     (text: string, store: StoreName | undefined) => {
       setPasteOpen(false);
-      void start([new File([text], 'Pasted PEM', { type: 'application/x-pem-file' })], { store });
+      void start([new PastedText(text)], { store });
     },
     [start],
   );

@@ -1,6 +1,7 @@
 import { MAX_IMPORT_FILE_BYTES, type ErrorCode, type ImportFileResult } from '../../../shared/ipc';
 import { ApiError, errorMessage, invoke } from '../api';
 import type { ImportOptions } from './import-options';
+import { sourceOf } from './pasted-text';
 import { planBatches } from './plan-batches';
 import { readFileBase64 } from './read-file-base64';
 
@@ -38,7 +39,12 @@ export async function runImport(
       continue;
     }
     try {
-      const payload = await Promise.all(batch.map(async (index) => ({ name: files[index]!.name || 'unnamed', contentBase64: await readFileBase64(files[index]!) })));
+      const payload = await Promise.all(
+        batch.map(async (index) => {
+          const file = files[index]!;
+          return { name: file.name || 'unnamed', contentBase64: await readFileBase64(file), source: sourceOf(file) };
+        }),
+      );
       const answer = await invoke('certificates.import', { files: payload, ...(options.password ? { password: options.password } : {}), ...(options.store ? { store: options.store } : {}) });
       batch.forEach((index, position) => {
         results[index] = answer.results[position] ?? localRefusal(files[index]!.name, 'INTERNAL', 'The server returned no result for this file.');

@@ -128,7 +128,7 @@ describe('installing the authority reply (openssl x509 -req as the authority)', 
 
   it('refuses what is not a certificate with the import\'s reasons', async () => {
     await newRequest('junk');
-    expect((await refusal(() => services.keys.install({ contentBase64: base64('hello') }))).code).toBe('EMPTY');
+    expect((await refusal(() => services.keys.install({ contentBase64: base64('hello') }))).code).toBe('NOT_A_CERTIFICATE');
     expect((await refusal(() => services.keys.install({ contentBase64: base64(readFileSync(pki.root.derPath).subarray(0, 100)) }))).code).toBe('TRUNCATED');
     expect(services.keys.list().requests).toHaveLength(1);
   });

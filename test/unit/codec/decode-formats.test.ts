@@ -176,7 +176,14 @@ describe('decodeContainer detects formats by content', () => {
     expectRefusal(new Uint8Array(0), 'EMPTY');
     expectRefusal(bytes(' \r\n\t\n'), 'EMPTY');
     expectRefusal(bytes('-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n'), 'EMPTY');
-    expectRefusal(bytes('just some notes, no certificate here\n'), 'EMPTY');
+  });
+
+  it('refuses text without a certificate in it with NOT_A_CERTIFICATE, for it is not empty', () => {
+    for (const text of ['just some notes, no certificate here\n', 'hello world', '<!doctype html><html><body><h1>Our certificates</h1></body></html>\n']) {
+      expect(expectRefusal(bytes(text), 'NOT_A_CERTIFICATE').message).toBe(
+        'The file is text without any PEM block ("-----BEGIN CERTIFICATE-----") or Base64 certificate: it holds nothing to import.',
+      );
+    }
   });
 
   it('refuses damaged Base64 and damaged DER with MALFORMED', () => {

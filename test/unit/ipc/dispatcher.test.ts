@@ -51,6 +51,7 @@ describe('the dispatcher', () => {
     ['certificates.get', {}],
     ['certificates.import', { files: [] }],
     ['certificates.import', { files: [{ name: 'a.pem' }] }],
+    ['certificates.import', { files: [{ name: 'Pasted PEM', contentBase64: '', source: 'clipboard' }] }],
     ['certificates.export', { sha256: 'a'.repeat(64), format: 'pfx' }],
     ['certificates.move', { sha256: 'a'.repeat(64), store: 'trusted-people' }],
     ['certificates.list', { store: 'root', extra: true }],

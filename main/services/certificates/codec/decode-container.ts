@@ -268,7 +268,8 @@ function collect(bytes: Uint8Array, password: string | undefined): Collected {
   }
   if (binaryError) throw binaryError;
   if (!BINARY_CHARS.test(text)) {
-    throw new DomainError('EMPTY', 'The file is text without any PEM block ("-----BEGIN CERTIFICATE-----") or Base64 certificate: it holds nothing to import.');
+    // Something is there (a note, a copied web page), just no certificate: EMPTY is kept for nothing at all.
+    throw new DomainError('NOT_A_CERTIFICATE', 'The file is text without any PEM block ("-----BEGIN CERTIFICATE-----") or Base64 certificate: it holds nothing to import.');
   }
   throw malformed('The file is not in a format CertMapper reads: not PEM, Base64, DER, PKCS#7, PKCS#12 or a CRL.');
 }
