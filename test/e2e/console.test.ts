@@ -136,6 +136,7 @@ describe('the web console in Chromium', () => {
     const row = page.getByTestId('import-results').locator('[data-file="Pasted PEM"]');
     await row.waitFor();
     expect(await row.getAttribute('data-ok')).toBe('false');
+    expect(await page.getByRole('dialog', { name: 'Import results' }).getByRole('alert').first().textContent()).toBe('The pasted text was refused.');
     expect(await row.getByTestId('import-refusal-reason').textContent()).toBe(
       'The pasted text holds no PEM block ("-----BEGIN CERTIFICATE-----") and no Base64 certificate: there is nothing to import. (NOT_A_CERTIFICATE)',
     );

@@ -8,7 +8,7 @@ import { ImportDialog } from './import-dialog';
 import type { ImportOptions } from './import-options';
 import { mergeFiles, type ImportState } from './import-state';
 import { PastePemDialog } from './paste-pem-dialog';
-import { PastedText } from './pasted-text';
+import { PastedText, sourceOfImport } from './pasted-text';
 import { runImport } from './run-import';
 import { describeSummary, summarizeResults } from './summarize-results';
 
@@ -66,7 +66,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       abort.current = null;
       setState({ phase: 'done', files, results, options, retrying: new Set() });
       const summary = summarizeResults(results);
-      report(describeSummary(summary), summary.refused ? 'error' : 'success');
+      report(describeSummary(summary, sourceOfImport(files)), summary.refused ? 'error' : 'success');
       // The data.changed event refreshes too; this covers a dropped event stream (refresh coalesces).
       void refresh();
     },

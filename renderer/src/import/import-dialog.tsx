@@ -4,6 +4,7 @@ import { ImportPrepareForm, IMPORT_FORM_ID } from './import-prepare-form';
 import { ImportProgress } from './import-progress';
 import { ImportResultsList } from './import-results-list';
 import type { ImportState } from './import-state';
+import { sourceOfImport } from './pasted-text';
 import { describeSummary, summarizeResults } from './summarize-results';
 
 interface Props {
@@ -37,7 +38,7 @@ export function ImportDialog({ state, onStart, onRemoveFile, onCancelRun, onRetr
         {state.phase === 'done' && summary && (
           <>
             <Alert severity={summary.refused ? (summary.refused === summary.files ? 'error' : 'warning') : 'success'} sx={{ mb: 2 }}>
-              {describeSummary(summary)}
+              {describeSummary(summary, sourceOfImport(state.files))}
             </Alert>
             <ImportResultsList results={state.results} retrying={state.retrying} onRetry={onRetry} />
           </>

@@ -13,3 +13,6 @@ export class PastedText extends File {
 
 /** Where an import's file came from, as the `certificates.import` request names it. */
 export const sourceOf = (file: File): 'file' | 'paste' => (file instanceof PastedText ? 'paste' : 'file');
+
+/** What an import's files were, for its summary: pasted text only when nothing else was in it. */
+export const sourceOfImport = (files: readonly File[]): 'file' | 'paste' => (files.length > 0 && files.every((f) => f instanceof PastedText) ? 'paste' : 'file');

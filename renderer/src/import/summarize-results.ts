@@ -27,13 +27,18 @@ export function summarizeResults(results: readonly ImportFileResult[]): ImportSu
 
 const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
-/** One sentence for the summary: "Imported 4 certificates (1 already stored) from 2 files; 1 file refused." */
-export function describeSummary(s: ImportSummary): string {
+/**
+ * One sentence for the summary: "Imported 4 certificates (1 already stored) from 2 files; 1 file
+ * refused.", or for text from Paste PEM… (always one item), "... from the pasted text." / "The pasted
+ * text was refused.": counting it as "1 file" told the administrator of a file they never chose.
+ */
+export function describeSummary(s: ImportSummary, source: 'file' | 'paste' = 'file'): string {
+  if (source === 'paste' && s.refused) return 'The pasted text was refused.';
   const parts = [`Imported ${plural(s.added, 'certificate')}`];
   if (s.duplicates) parts.push(` (${s.duplicates.toLocaleString()} already stored)`);
   if (s.privateKeys) parts.push(`, ${plural(s.privateKeys, 'private key')}`);
   if (s.crls) parts.push(`, ${plural(s.crls, 'CRL')}`);
-  parts.push(` from ${plural(s.files - s.refused, 'file')}`);
+  parts.push(source === 'paste' ? ' from the pasted text' : ` from ${plural(s.files - s.refused, 'file')}`);
   if (s.refused) parts.push(`; ${plural(s.refused, 'file')} refused`);
   return `${parts.join('')}.`;
 }
