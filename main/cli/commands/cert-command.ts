@@ -10,7 +10,7 @@ import { RENEW_USAGE, renewCommand } from './renew-command';
 import { revokedCell } from './revoked-cell';
 import { revocationLine } from './revocation-line';
 
-export const CERT_USAGE = `certmapper cert import FILE... [--password P] [--store root|intermediate|client|server] [--json]
+export const CERT_USAGE = `certmapper cert import FILE...|- [--password P] [--store root|intermediate|client|server] [--json]
 certmapper cert list [--store S] [--json]
 certmapper cert list --expiring DAYS [--json]   (expiring within DAYS, expired ones marked, with where each is used)
 certmapper cert show SHA256 [--json]
@@ -50,29 +50,41 @@ function storeOption(value: string | undefined): StoreName | undefined {
   return parseChoice('store', value, STORE_NAMES);
 }
 
+/** `cert import -`: a PEM piped in (`cat chain.pem | certmapper cert import -`), as a paste is in the console. */
+const STDIN = '-';
+const nameOf = (path: string) => (path === STDIN ? 'standard input' : path);
+
+async function readStandardInput(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 async function importFiles(context: CliContext): Promise<number> {
   const { values, positionals } = parseArgs({
     args: context.args,
     allowPositionals: true,
     options: { password: { type: 'string' }, store: { type: 'string' }, json: { type: 'boolean' } },
   });
-  if (positionals.length === 0) throw new UsageError('cert import needs at least one FILE');
+  if (positionals.length === 0) throw new UsageError('cert import needs at least one FILE (or - for standard input)');
+  if (positionals.filter((p) => p === STDIN).length > 1) throw new UsageError('cert import reads standard input (-) once');
   const store = storeOption(values.store);
   const unreadable: ImportFileResult[] = [];
   const files: { name: string; contentBase64: string }[] = [];
   for (const path of positionals) {
     try {
-      files.push({ name: path, contentBase64: (await readFile(path)).toString('base64') });
+      const content = path === STDIN ? await readStandardInput() : await readFile(path);
+      files.push({ name: nameOf(path), contentBase64: content.toString('base64') });
     } catch (error) {
       const message = `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
-      unreadable.push({ file: path, ok: false, certificates: [], crls: 0, privateKeys: 0, error: { code: 'IO_ERROR', message } });
+      unreadable.push({ file: nameOf(path), ok: false, certificates: [], crls: 0, privateKeys: 0, error: { code: 'IO_ERROR', message } });
     }
   }
   const imported = files.length
     ? (await call(context, 'certificates.import', { files, password: values.password, store })).results
     : [];
   const byName = new Map([...imported, ...unreadable].map((r) => [r.file, r]));
-  const results = positionals.map((p) => byName.get(p)).filter((r): r is ImportFileResult => r !== undefined);
+  const results = positionals.map((p) => byName.get(nameOf(p))).filter((r): r is ImportFileResult => r !== undefined);
   if (values.json) context.out(JSON.stringify(results, null, 2));
   else for (const result of results) context.out(describeImport(result));
   return results.every((r) => r.ok) ? 0 : 1;

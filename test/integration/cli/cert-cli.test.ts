@@ -106,3 +106,32 @@ describe('certmapper cert (real files, real data folder)', () => {
     }
   });
 });
+
+describe('certmapper cert import - (standard input)', () => {
+  const work = makeTempDir('certmapper-pki-');
+  const data = makeTempDir('certmapper-data-');
+  let pki: TestPki;
+  afterAll(() => {
+    work.cleanup();
+    data.cleanup();
+  });
+
+  it('imports a PEM piped in, and refuses piped text that holds no certificate, naming standard input', () => {
+    pki = createTestPki(work.path);
+    const piped = runCli(['cert', 'import', '-', '--json'], { dataDir: data.path, input: readFileSync(pki.bundlePath, 'utf8') });
+    expect(piped.status, piped.stderr).toBe(0);
+    const [result] = JSON.parse(piped.stdout) as ImportEntry[];
+    expect(result?.file).toBe('standard input');
+    expect(result?.certificates.map((c) => c.sha256)).toEqual([pki.root, pki.intermediate, pki.server, pki.client].map((c) => c.sha256));
+
+    const garbage = runCli(['cert', 'import', '-'], { dataDir: data.path, input: 'see the portal for our root CA\n' });
+    expect(garbage.status).toBe(1);
+    expect(garbage.stdout).toMatch(/^standard input: refused \(NOT_A_CERTIFICATE\)/);
+    const list = JSON.parse(runCli(['cert', 'list', '--json'], { dataDir: data.path }).stdout) as unknown[];
+    expect(list).toHaveLength(4);
+
+    const twice = runCli(['cert', 'import', '-', '-'], { dataDir: data.path, input: '' });
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toContain('reads standard input (-) once');
+  });
+});
