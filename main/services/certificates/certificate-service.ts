@@ -72,7 +72,11 @@ export class CertificateService {
   details(sha256: string): CertificateDetails {
     const index = this.current();
     const stored = this.require(sha256);
-    return { ...this.get(sha256), ...this.revocation.statusOf(stored, index.document.crls, index, this.registered()) };
+    const details = this.get(sha256);
+    const status = this.revocation.statusOf(stored, index.document.crls, index, this.registered());
+    // The store's chain builder knows no CRLs: a revoked certificate's path must not read as valid beside its red box.
+    const chain = status.revoked ? { ...details.chain, status: 'invalid' as const, message: `This certificate was revoked on ${status.revoked.at.slice(0, 10)} (${status.revoked.reason ?? 'no reason given'}), by ${status.revoked.source}.` } : details.chain;
+    return { ...details, chain, ...status };
   }
 
   /** The details without their revocation status: what other services read, with no CRL to parse. */

@@ -45,9 +45,12 @@ describe('certmapper cert show: revocation status', () => {
     const revoked = details(alice);
     expect(revoked.revoked).toEqual({ at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), reason: 'keyCompromise', source: 'local authority "Show Test Authority"' });
     expect(revokedRow(alice)).toBe(`Revoked            yes, ${revoked.revoked!.at.slice(0, 10)} (keyCompromise), by local authority "Show Test Authority"`);
+    // Its path is not shown as valid beside that; the unrevoked one's is.
+    expect(revoked.chain).toMatchObject({ status: 'invalid', message: `This certificate was revoked on ${revoked.revoked!.at.slice(0, 10)} (keyCompromise), by local authority "Show Test Authority".` });
 
     const valid = details(bob);
     expect(valid.revoked).toBeNull();
+    expect(valid.chain.status).toBe('ok');
     expect(valid.revocationCheckedAgainst).toEqual([expect.stringMatching(/^CRL of "CN=Show Test Authority" \(\d{4}-\d\d-\d\d\)$/)]);
     expect(revokedRow(bob)).toBe(`Revoked            no (checked against ${valid.revocationCheckedAgainst[0]})`);
 
