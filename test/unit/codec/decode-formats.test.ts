@@ -179,7 +179,7 @@ describe('decodeContainer detects formats by content', () => {
   });
 
   it('refuses text without a certificate in it with NOT_A_CERTIFICATE, for it is not empty', () => {
-    for (const text of ['just some notes, no certificate here\n', 'hello world', '<!doctype html><html><body><h1>Our certificates</h1></body></html>\n']) {
+    for (const text of ['just some notes, no certificate here\n', 'hello world', '0 results found\n', '0123 is our helpdesk number', '<!doctype html><html><body><h1>Our certificates</h1></body></html>\n']) {
       expect(expectRefusal(bytes(text), 'NOT_A_CERTIFICATE').message).toBe(
         'The file is text without any PEM block ("-----BEGIN CERTIFICATE-----") or Base64 certificate: it holds nothing to import.',
       );

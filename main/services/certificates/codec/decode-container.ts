@@ -266,7 +266,8 @@ function collect(bytes: Uint8Array, password: string | undefined): Collected {
     // Base64 without PEM lines, as IIS and Windows save "Base-64 encoded X.509 (.CER)".
     return within('The Base64 text', () => collectBinary(raw, readTopLevel(raw), password, 'base64'));
   }
-  if (binaryError) throw binaryError;
+  // Here a failed DER parse (binaryError) was of plain text that starts with "0" ("0 results found"):
+  // DER lengths, tags and OIDs always bring control bytes, so the text reading is the true one.
   if (!BINARY_CHARS.test(text)) {
     // Something is there (a note, a copied web page), just no certificate: EMPTY is kept for nothing at all.
     throw new DomainError('NOT_A_CERTIFICATE', 'The file is text without any PEM block ("-----BEGIN CERTIFICATE-----") or Base64 certificate: it holds nothing to import.');
