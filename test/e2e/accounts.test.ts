@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { Account } from '../../shared/models/site';
 import { PROJECT_ROOT } from '../helpers/paths';
-import { cliIn } from '../helpers/run-cli';
+import { cliIn, importServerCertificate } from '../helpers/run-cli';
 import { startConsole, type RunningConsole } from '../helpers/start-console';
 import { makeTempDir } from '../helpers/temp-dir';
 import { createTestPki, type TestPki } from '../helpers/test-pki';
@@ -34,9 +34,7 @@ describe('accounts and authorization rules in the web console', () => {
     mkdirSync(pkiDir);
     pki = createTestPki(pkiDir);
     server = await startConsole();
-    const serverWithKey = join(pkiDir, 'server-with-key.pem');
-    writeFileSync(serverWithKey, pki.server.pem + readFileSync(pki.server.keyPath, 'utf8'));
-    cli('cert', 'import', serverWithKey, '--store', 'server');
+    importServerCertificate(cli, pki.server.pemPath, pki.server.keyPath);
     cli('site', 'add', SITE, '--bind', `https://127.0.0.1:${await freePort()}`, '--server-cert', pki.server.sha256, '--content', pkiDir);
     cli('account', 'add', 'alice', '--group', 'staff');
     cli('map', 'add', '--site', SITE, '--cert', pki.client.pemPath, '--account', 'alice');

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -7,7 +7,7 @@ import type { AuthorityInfo } from '../../shared/models/authority';
 import type { Site } from '../../shared/models/site';
 import { parseHttp, runProgram } from '../helpers/gateway/clients';
 import { PROJECT_ROOT } from '../helpers/paths';
-import { cliIn } from '../helpers/run-cli';
+import { cliIn, importServerCertificate } from '../helpers/run-cli';
 import { startConsole, type RunningConsole } from '../helpers/start-console';
 import { makeTempDir } from '../helpers/temp-dir';
 import { freePort, launchConsoleBrowser } from './console-browser';
@@ -73,8 +73,7 @@ describe('Certification Authority in the web console', () => {
     // The rest of the lab as an administrator scripts it: a server certificate from the same authority, a site, an account.
     cli('cert', 'export', info.root.sha256, '--format', 'pem', '--out', join(dir, 'root.pem'));
     const serverSha256 = cli('ca', 'sign', join(dir, 'server.csr'), '--profile', 'server', '--out', join(dir, 'server.pem')).split('\n')[0]!;
-    writeFileSync(join(dir, 'server-with-key.pem'), readFileSync(join(dir, 'server.pem'), 'utf8') + readFileSync(join(dir, 'server.key'), 'utf8'));
-    cli('cert', 'import', join(dir, 'server-with-key.pem'), '--store', 'server');
+    importServerCertificate(cli, join(dir, 'server.pem'), join(dir, 'server.key'));
     cli('site', 'add', 'Console Lab', '--bind', `https://127.0.0.1:${sitePort}`, '--server-cert', serverSha256, '--content', dir);
     cli('account', 'add', 'carol', '--email', 'carol@lab.example', '--upn', 'carol@corp.lab');
   });

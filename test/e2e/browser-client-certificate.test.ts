@@ -15,7 +15,7 @@ import {
   type NssHome,
 } from '../helpers/nss-browser';
 import { PROJECT_ROOT } from '../helpers/paths';
-import { cliIn } from '../helpers/run-cli';
+import { cliIn, importServerCertificate } from '../helpers/run-cli';
 import { startConsole, type RunningConsole } from '../helpers/start-console';
 import { makeTempDir } from '../helpers/temp-dir';
 import { createTestPki, sha256OfPem, type TestPki } from '../helpers/test-pki';
@@ -154,9 +154,7 @@ describe.skipIf(skipLocally)('a real Chromium presenting a client certificate fr
     apiUrl = `https://127.0.0.1:${apiPort}`;
 
     // The sites as an administrator would script them. The test certificates have no CRLs: revocation "cached".
-    const serverWithKey = join(pkiDir, 'server-with-key.pem');
-    writeFileSync(serverWithKey, pki.server.pem + readFileSync(pki.server.keyPath, 'utf8'));
-    cli('cert', 'import', serverWithKey, '--store', 'server');
+    importServerCertificate(cli, pki.server.pemPath, pki.server.keyPath);
     cli('site', 'add', SHOP, '--bind', shopUrl, '--server-cert', pki.server.sha256, '--content', content);
     cli('site', 'add', API, '--bind', apiUrl, '--server-cert', pki.server.sha256, '--upstream', `http://127.0.0.1:${upstream.port}`);
     for (const site of [SHOP, API]) {

@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { Site } from '../../shared/models/site';
 import { PROJECT_ROOT } from '../helpers/paths';
-import { cliIn } from '../helpers/run-cli';
+import { cliIn, importServerCertificate } from '../helpers/run-cli';
 import { startConsole, type RunningConsole } from '../helpers/start-console';
 import { makeTempDir } from '../helpers/temp-dir';
 import { createTestPki, type TestPki } from '../helpers/test-pki';
@@ -37,9 +37,7 @@ describe('client-certificate mappings in the web console', () => {
     server = await startConsole();
 
     // The site as an administrator would script it: server certificate and key in one PEM, a site, an account.
-    const serverWithKey = join(pkiDir, 'server-with-key.pem');
-    writeFileSync(serverWithKey, pki.server.pem + readFileSync(pki.server.keyPath, 'utf8'));
-    cli('cert', 'import', serverWithKey, '--store', 'server');
+    importServerCertificate(cli, pki.server.pemPath, pki.server.keyPath);
     cli('site', 'add', SITE, '--bind', `https://127.0.0.1:${await freePort()}`, '--server-cert', pki.server.sha256, '--content', content);
     cli('account', 'add', 'alice', '--group', 'staff');
     // A many-to-one mapping already there, so the one added in the browser can be moved above it.

@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../helpers/paths';
-import { cliIn } from '../helpers/run-cli';
+import { cliIn, importServerCertificate } from '../helpers/run-cli';
 import { startConsole, type RunningConsole } from '../helpers/start-console';
 import { makeTempDir } from '../helpers/temp-dir';
 import { createTestPki, type TestPki } from '../helpers/test-pki';
@@ -40,9 +40,7 @@ describe('What-if in the web console', () => {
     pki = createTestPki(pkiDir);
     // The lab as an administrator scripts it: an authority, a site, alice, and her PFX mapped on the site.
     cli('ca', 'init', '--name', 'What-if Lab CA');
-    const serverWithKey = join(pkiDir, 'server-with-key.pem');
-    writeFileSync(serverWithKey, pki.server.pem + readFileSync(pki.server.keyPath, 'utf8'));
-    cli('cert', 'import', serverWithKey, '--store', 'server');
+    importServerCertificate(cli, pki.server.pemPath, pki.server.keyPath);
     cli('site', 'add', SITE, '--bind', `https://127.0.0.1:${await freePort()}`, '--server-cert', pki.server.sha256, '--content', pkiDir);
     cli('account', 'add', 'alice', '--email', 'alice@lab.example');
     alicePfx = join(temp.path, 'alice.pfx');

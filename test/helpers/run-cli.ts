@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { CLI_PATH } from './paths';
 
 export interface CliRun {
@@ -35,4 +35,17 @@ export function cliIn(dataDir: string | (() => string)): { cli(...args: string[]
     return run.stdout;
   };
   return { cli, ok };
+}
+
+/**
+ * Import a server certificate with its private key into the Server store, as one PEM file (how
+ * administrators keep them, and how `cert import` links a key to its certificate); returns its SHA-256.
+ */
+export function importServerCertificate(ok: (...args: string[]) => string, pemPath: string, keyPath: string): string {
+  const withKey = pemPath.replace(/(\.pem)?$/, '-with-key.pem');
+  writeFileSync(withKey, readFileSync(pemPath, 'utf8') + readFileSync(keyPath, 'utf8'));
+  const [result] = JSON.parse(ok('cert', 'import', withKey, '--store', 'server', '--json')) as { certificates: { sha256: string }[] }[];
+  const sha256 = result?.certificates[0]?.sha256;
+  if (!sha256) throw new Error(`${withKey} held no certificate`);
+  return sha256;
 }

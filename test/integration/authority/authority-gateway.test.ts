@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthorityInfo } from '../../../shared/models/authority';
 import { parseHttp, runProgram, type HttpAnswer } from '../../helpers/gateway/clients';
 import { freePort } from '../../helpers/gateway/test-gateway';
-import { cliIn } from '../../helpers/run-cli';
+import { cliIn, importServerCertificate } from '../../helpers/run-cli';
 import { startConsole, type RunningConsole } from '../../helpers/start-console';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -59,8 +58,7 @@ describe('local authority and a running gateway', () => {
     // The gateway's own certificate comes from the authority too: an openssl request, signed as a server.
     execFileSync('openssl', ['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'server.key', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-out', 'server.csr'], { cwd: dir, stdio: 'ignore' });
     const serverSha256 = ok('ca', 'sign', join(dir, 'server.csr'), '--profile', 'server', '--out', join(dir, 'server.pem')).split('\n')[0]!;
-    writeFileSync(join(dir, 'server-with-key.pem'), readFileSync(join(dir, 'server.pem'), 'utf8') + readFileSync(join(dir, 'server.key'), 'utf8'));
-    ok('cert', 'import', join(dir, 'server-with-key.pem'), '--store', 'server');
+    importServerCertificate(ok, join(dir, 'server.pem'), join(dir, 'server.key'));
     const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
     ok('site', 'add', 'Lab', '--bind', `https://127.0.0.1:${sitePort}`, '--server-cert', serverSha256, '--upstream', upstreamUrl);
 

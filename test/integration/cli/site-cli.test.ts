@@ -1,8 +1,8 @@
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Site } from '../../../shared/models/site';
-import { cliIn } from '../../helpers/run-cli';
+import { cliIn, importServerCertificate } from '../../helpers/run-cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { createTestPki, type TestPki } from '../../helpers/test-pki';
 
@@ -15,9 +15,7 @@ describe('certmapper site / account / map / rule / authz (appcmd style, on the d
 
   beforeAll(() => {
     pki = createTestPki(work.path);
-    const serverWithKey = join(work.path, 'server-with-key.pem');
-    writeFileSync(serverWithKey, pki.server.pem + readFileSync(pki.server.keyPath, 'utf8'));
-    ok('cert', 'import', serverWithKey);
+    importServerCertificate(ok, pki.server.pemPath, pki.server.keyPath);
   });
   afterAll(() => {
     work.cleanup();

@@ -1,8 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, pollUntil } from '../../helpers/gateway/test-gateway';
-import { cliIn } from '../../helpers/run-cli';
+import { cliIn, importServerCertificate } from '../../helpers/run-cli';
 import { startConsole, type RunningConsole } from '../../helpers/start-console';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { openssl } from '../keys/key-fixtures';
@@ -21,9 +20,8 @@ describe('certmapper serve: listener lines', () => {
   beforeAll(async () => {
     port = await freePort();
     openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'server.key', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '2', '-out', 'server.pem'], work.path);
-    writeFileSync(join(work.path, 'server-with-key.pem'), readFileSync(join(work.path, 'server.pem'), 'utf8') + readFileSync(join(work.path, 'server.key'), 'utf8'));
-    ok('cert', 'import', join(work.path, 'server-with-key.pem'));
-    ok('site', 'add', 'Shop', '--bind', `https://127.0.0.1:${port}`, '--content', work.path, '--server-cert', JSON.parse(ok('cert', 'list', '--json'))[0].sha256);
+    const server = importServerCertificate(ok, join(work.path, 'server.pem'), join(work.path, 'server.key'));
+    ok('site', 'add', 'Shop', '--bind', `https://127.0.0.1:${port}`, '--content', work.path, '--server-cert', server);
     serve = await startConsole({ dataDir: data.path });
     await pollUntil(async () => serve.output(), (text) => text.includes(`Site "Shop": listening on https://127.0.0.1:${port}/`), 10_000);
   });
