@@ -470,8 +470,9 @@ export const contract = {
     input: rebindInputSchema.strict(),
     output: rebindResultSchema,
     mutates: true,
-    topics: ['bindings', 'sites', 'mappings'],
-    summary: "Renewal wizard's last step: the chosen bindings and the one-to-one mappings move to the new certificate",
+    // certificates: the old certificate's renewal is marked finished, so the lists stop offering Finish Renewal….
+    topics: ['bindings', 'sites', 'mappings', 'certificates'],
+    summary: "Renewal wizard's last step: the chosen bindings and the one-to-one mappings move to the new certificate (none chosen: left on the old one); the renewal is finished",
   }),
 } as const;
 

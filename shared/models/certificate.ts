@@ -61,9 +61,27 @@ export const certificateRevocationSchema = z.object({
 });
 export type CertificateRevocation = z.infer<typeof certificateRevocationSchema>;
 
-/** A row of the certificate list: the stored summary and the revocation status computed from the store's CRLs. */
+/**
+ * The renewal that replaced a certificate, as the renewal wizard records it on the old certificate when
+ * the new one is installed (Windows keeps such a link on the old certificate too, CERT_RENEWAL_PROP_ID).
+ */
+export const certificateRenewalSchema = z.object({
+  /** SHA-256 of the certificate that replaced this one. */
+  renewedBy: z.string().regex(/^[0-9a-f]{64}$/),
+  /** When the new certificate was installed (ISO 8601). */
+  at: z.string().datetime(),
+  /**
+   * When the renewal's last step was done: the bindings and mappings moved, or left on this certificate
+   * by choice. Null while it waits at Verify bindings: the console offers Finish Renewal… until then.
+   */
+  finishedAt: z.string().datetime().nullable(),
+});
+export type CertificateRenewal = z.infer<typeof certificateRenewalSchema>;
+
+/** A row of the certificate list: the stored summary, the revocation status computed from the store's CRLs, and the renewal that replaced it. */
 export const certificateListItemSchema = certificateSummarySchema.extend({
   revoked: certificateRevocationSchema.nullable(),
+  renewal: certificateRenewalSchema.nullable(),
 });
 export type CertificateListItem = z.infer<typeof certificateListItemSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bindingKeySchema, bindingRowSchema } from './binding';
-import { sha256HexSchema } from './certificate';
+import { certificateRenewalSchema, sha256HexSchema } from './certificate';
 import { keyAlgorithmSchema, pendingRequestSchema, requestSanSchema } from './key';
 
 /**
@@ -16,6 +16,9 @@ export type RenewalMapping = z.infer<typeof renewalMappingSchema>;
 /** A binding to move, named by its site and its address:port:host. */
 export const renewalBindingRefSchema = bindingKeySchema.extend({ siteId: z.string() });
 export type RenewalBindingRef = z.infer<typeof renewalBindingRefSchema>;
+
+/** The certificate a renewal produced. */
+export const renewedCertificateSchema = z.object({ sha256: z.string(), subject: z.string(), serial: z.string(), notAfter: z.string() });
 
 /** What the wizard prefills for one certificate, and where it is used. */
 export const renewalPlanSchema = z.object({
@@ -43,6 +46,11 @@ export const renewalPlanSchema = z.object({
   mappings: z.array(renewalMappingSchema),
   /** A renewal request of this certificate already waiting for its reply. */
   pendingRequest: pendingRequestSchema.nullable(),
+  /**
+   * The certificate that already replaced this one, when (the stored renewal link) and whether its
+   * bindings were dealt with: while finishedAt is null the wizard resumes at Verify bindings.
+   */
+  renewedBy: certificateRenewalSchema.omit({ renewedBy: true }).extend({ certificate: renewedCertificateSchema }).nullable(),
 });
 export type RenewalPlan = z.infer<typeof renewalPlanSchema>;
 
@@ -60,9 +68,6 @@ export const renewInputSchema = z.object({
   days: z.number().int().min(1).max(3650).optional(),
 });
 export type RenewInput = z.input<typeof renewInputSchema>;
-
-/** The certificate a renewal produced. */
-export const renewedCertificateSchema = z.object({ sha256: z.string(), subject: z.string(), serial: z.string(), notAfter: z.string() });
 
 export const renewResultSchema = z.discriminatedUnion('stage', [
   /** The request waits for another authority's reply (install it with keys.install: the wizard continues there). */

@@ -18,7 +18,9 @@ import { dropFiles } from './drop-files';
 // the Default Web Site a first start creates on https://127.0.0.1:8443: renewed by the local
 // authority with the defaults, then through a request signed by another authority (openssl), its
 // reply installed in the wizard after coming back to it, and once more through Complete Certificate
-// Request. Each time a real TLS client must be shown the new certificate by the gateway.
+// Request. Each time a real TLS client must be shown the new certificate by the gateway. Last, a
+// renewal closed at Verify bindings: the old certificate says so and offers Finish Renewal…, which
+// reopens the wizard there; once rebound it is marked as replaced, in the list and the binding picker.
 
 const RESULTS = join(PROJECT_ROOT, 'test-results');
 const DEFAULT_SITE = { host: '127.0.0.1', port: 8443 };
@@ -74,11 +76,23 @@ describe('Renew Certificate wizard in Chromium, on the Default Web Site', () => 
   /** Config changes reach the gateway within a second: poll the TLS client up to ~3 s. */
   const expectPresented = (serial: string) => expect.poll(() => presentedSerial().catch((error: Error) => error.message), { timeout: 3_000, interval: 150 }).toBe(serialKey(serial));
 
-  /** Open Server Certificates, select the certificate, Renew…; the wizard opens on its first step. */
-  const openWizard = async (sha256: string) => {
+  /** A row of Server Certificates. */
+  const serverCertificate = (sha256: string): Locator => page.getByRole('grid', { name: 'Server certificates' }).locator(`[role="row"][data-sha256="${sha256}"]`);
+  /** The Status cell of a renewed certificate in Server Certificates: its text, and its tooltip, which names what replaced it. */
+  const renewalStatus = async (sha256: string) => {
+    const cell = serverCertificate(sha256).locator('[role="gridcell"][title^="Renewed on"]');
+    await cell.waitFor();
+    return { text: await cell.textContent(), title: await cell.getAttribute('title') };
+  };
+  /** Open Server Certificates and select the certificate. */
+  const selectServerCertificate = async (sha256: string) => {
     await page.getByRole('treeitem', { name: 'Server Certificates', exact: true }).click();
     await page.getByTestId('keys').waitFor();
-    await page.getByRole('grid', { name: 'Server certificates' }).locator(`[role="row"][data-sha256="${sha256}"]`).click();
+    await serverCertificate(sha256).click();
+  };
+  /** Open Server Certificates, select the certificate, Renew…; the wizard opens on its first step. */
+  const openWizard = async (sha256: string) => {
+    await selectServerCertificate(sha256);
     await keyActions().getByRole('button', { name: 'Renew…' }).click();
     await step('certificate').waitFor();
   };
@@ -105,6 +119,8 @@ describe('Renew Certificate wizard in Chromium, on the Default Web Site', () => 
     expect(await wizard().getByTestId('renewal-remaining').textContent()).toContain('None.');
     return serial;
   };
+  /** A date as the console shows it (the browser's locale). */
+  const formatted = (iso: string): Promise<string> => page.evaluate((at) => new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: '2-digit' }).format(Date.parse(at)), iso);
   const finish = async () => {
     await wizard().getByRole('button', { name: 'Finish' }).click();
     await wizard().waitFor({ state: 'detached' });
@@ -188,8 +204,11 @@ describe('Renew Certificate wizard in Chromium, on the Default Web Site', () => 
     expect(serialKey(now.serial)).toBe(serialKey(serial));
     expect(await wizard().getByTestId('renewed-sha256').textContent()).toBe(now.sha256);
     await finish();
-    // The old certificate stays in the store.
-    await page.getByRole('grid', { name: 'Server certificates' }).locator(`[role="row"][data-sha256="${old.sha256}"]`).waitFor();
+    // The old certificate stays in the store, and says which one replaced it: both have one name.
+    const status = await renewalStatus(old.sha256);
+    expect(status.text).toBe('Replaced');
+    expect(status.title).toContain(`replaced by the one expiring ${await formatted(now.notAfter)}, SHA-256 ${now.sha256}.`);
+    expect(await serverCertificate(now.sha256).textContent()).not.toMatch(/Replaced|Renewal not finished/);
   });
 
   it('saves a request for another authority, comes back with Continue Renewal…, installs the reply: the binding moves', async () => {
@@ -234,6 +253,57 @@ describe('Renew Certificate wizard in Chromium, on the Default Web Site', () => 
     await rebindDefaultSite(signed.serial);
     await expectPresented(signed.serial);
     await finish();
+  });
+
+  it('closed at Verify bindings, the old certificate offers Finish Renewal…, which reopens the wizard there and moves the binding', async () => {
+    const old = await boundCertificate();
+    await openWizard(old.sha256);
+    await acceptDefaultsUpToAuthority();
+    await wizard().getByRole('button', { name: 'Next' }).click();
+    await step('bindings').waitFor();
+    const installed = (await wizard().getByTestId('renewal-installed').textContent()) ?? '';
+    const serial = /serial ([0-9A-F:]+)/i.exec(installed)?.[1] ?? '';
+    expect(serialKey(serial)).not.toBe(serialKey(old.serial));
+    const close = wizard().getByRole('button', { name: 'Close' });
+    expect(await close.getAttribute('title')).toContain('Finish Renewal… on the old certificate comes back here');
+    await close.click();
+    await wizard().waitFor({ state: 'detached' });
+
+    // The binding keeps the old certificate; the old one says its renewal waits, also after a reload of the console.
+    expect((await boundCertificate()).sha256).toBe(old.sha256);
+    await page.reload();
+    await selectServerCertificate(old.sha256);
+    const waiting = await renewalStatus(old.sha256);
+    expect(waiting.text).toBe('Renewal not finished');
+    expect(waiting.title).toContain('Its bindings and mappings were not moved yet: Finish Renewal… moves them');
+    const finishRenewal = keyActions().getByRole('button', { name: 'Finish Renewal…' });
+    expect(await finishRenewal.isEnabled()).toBe(true);
+    await page.screenshot({ path: join(RESULTS, 'renewal-unfinished.png') });
+    await finishRenewal.click();
+    await step('bindings').waitFor();
+    expect(await wizard().getByTestId('renewal-installed').textContent()).toContain(`serial ${serial}`);
+    await rebindDefaultSite(serial);
+    await expectPresented(serial);
+    await finish();
+
+    const renewed = await boundCertificate();
+    await expect.poll(async () => (await renewalStatus(old.sha256)).text).toBe('Replaced');
+    expect((await renewalStatus(old.sha256)).title).toContain(`replaced by the one expiring ${await formatted(renewed.notAfter)}, SHA-256 ${renewed.sha256}.`);
+    expect(await finishRenewal.isDisabled()).toBe(true);
+    await page.screenshot({ path: join(RESULTS, 'renewal-marked.png') });
+
+    // The binding's certificate picker marks the replaced one; the current one is not marked.
+    await page.getByRole('treeitem', { name: 'Bindings', exact: true }).click();
+    await page.getByTestId('bindings').getByRole('grid', { name: 'Bindings' }).locator('[role="row"][data-site="Default Web Site"]').dblclick();
+    const binding = page.getByRole('dialog', { name: /Site Binding$/ });
+    await binding.getByRole('combobox', { name: /^SSL certificate/ }).click();
+    const option = (sha256: string) => page.getByRole('option', { name: new RegExp(`· ${sha256.slice(0, 8)}…`) });
+    expect(await option(old.sha256).textContent()).toMatch(/· replaced \(renewed .+\)$/);
+    expect(await option(renewed.sha256).textContent()).not.toContain('replaced');
+    await page.screenshot({ path: join(RESULTS, 'renewal-binding-picker.png'), animations: 'disabled' });
+    await page.keyboard.press('Escape');
+    await binding.getByRole('button', { name: 'Cancel' }).click();
+    await binding.waitFor({ state: 'detached' });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { KEY_ALGORITHMS, REQUEST_TEMPLATES, type PendingRequest } from '../../..
 import { call, UsageError, type CliContext } from '../cli-context';
 import { parseChoice } from '../parse-options';
 import { formatTable } from '../table';
-import { printRebind, rebindEverything } from './renew-command';
+import { printRebind, rebindEverything } from './rebind-everything';
 import { parseSan } from './san-option';
 
 export const KEY_USAGE = `certmapper key new --name NAME --alg ${KEY_ALGORITHMS.join('|')} --subject "CN=..., O=..." [--san dns:NAME|ip:ADDR|email:ADDR|upn:NAME|uri:URI ...] [--template server|client|none] [--out REQ.pem] [--json]
@@ -156,7 +156,7 @@ async function install(context: CliContext): Promise<number> {
   context.out(`  installed ${result.certificate.subject} in the ${result.certificate.store} store with its key${result.certificate.duplicate ? ' (the certificate was already stored; its key is now linked)' : ''}`);
   for (const link of result.chain) context.out(`  ${link.duplicate ? 'already stored' : `added to ${link.store}`}: ${link.subject}`);
   context.out(result.requestId ? `  completed pending request ${result.requestId}` : '  (no pending request: matched a key of the Key Manager)');
-  if (result.renews) context.out(`  renews ${result.renews}${rebind ? '' : ' (bindings and mappings not moved: --no-rebind)'}`);
+  if (result.renews) context.out(`  renews ${result.renews}${rebind ? '' : ` (bindings and mappings not moved: --no-rebind; certmapper cert renew ${result.renews} --finish moves them later)`}`);
   if (rebind) printRebind(context, rebind);
   return 0;
 }

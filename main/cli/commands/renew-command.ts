@@ -1,15 +1,18 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { bindingText } from '../../../shared/models/binding';
 import { KEY_ALGORITHMS } from '../../../shared/models/key';
-import type { RebindResult } from '../../../shared/models/renewal';
 import { call, UsageError, type CliContext } from '../cli-context';
 import { parseChoice } from '../parse-options';
+import { finishRenewal } from './finish-renewal';
+import { printRebind, rebindEverything } from './rebind-everything';
 import { parseSan } from './san-option';
 
 export const RENEW_USAGE = `certmapper cert renew SHA256 [--new-key|--same-key] [--alg A] [--subject "CN=..."] [--san TYPE:VALUE ...] (--ca local | --out REQ.pem) [--days N] [--no-rebind] [--pfx-out FILE.pfx --password P] [--json]
     (--ca local: signed by the local authority, installed, and every binding and one-to-one mapping of the old certificate moved to the new one;
-     --out: a request for another authority; installing its reply with key install moves them then)`;
+     --out: a request for another authority; installing its reply with key install moves them then)
+certmapper cert renew SHA256 --finish [--no-rebind] [--json]
+    (finishes a renewal whose bindings were not moved, by --no-rebind or by closing the console's wizard at Verify bindings:
+     moves them now, or with --no-rebind leaves them on the old certificate)`;
 
 /**
  * `certmapper cert renew`: the renewal wizard in one command (KB Q277893). Defaults as the wizard's:
@@ -29,6 +32,7 @@ export async function renewCommand(context: CliContext): Promise<number> {
       out: { type: 'string' },
       days: { type: 'string' },
       'no-rebind': { type: 'boolean' },
+      finish: { type: 'boolean' },
       'pfx-out': { type: 'string' },
       password: { type: 'string' },
       json: { type: 'boolean' },
@@ -36,6 +40,11 @@ export async function renewCommand(context: CliContext): Promise<number> {
   });
   const sha256 = positionals[0];
   if (!sha256) throw new UsageError('cert renew needs the SHA256 of the certificate to renew');
+  if (values.finish) {
+    const renewing = (['new-key', 'same-key', 'alg', 'subject', 'san', 'ca', 'out', 'days', 'pfx-out', 'password'] as const).filter((option) => values[option] !== undefined);
+    if (renewing.length > 0) throw new UsageError(`cert renew --finish completes the renewal already made; it takes no --${renewing.join(', --')}`);
+    return finishRenewal(context, sha256, { leave: values['no-rebind'] === true, json: values.json === true });
+  }
   if (values['new-key'] && values['same-key']) throw new UsageError('cert renew takes --new-key or --same-key, not both');
   if ((values.ca === undefined) === (values.out === undefined)) throw new UsageError('cert renew needs --ca local (sign now) or --out REQ.pem (a request for another authority)');
   if (values.ca !== undefined && values.ca !== 'local') throw new UsageError(`--ca ${values.ca}: the only authority CertMapper can reach is "local"`);
@@ -82,26 +91,7 @@ export async function renewCommand(context: CliContext): Promise<number> {
   context.out(`  renewed ${result.certificate.subject}: serial ${result.certificate.serial}, valid until ${result.certificate.notAfter}`);
   context.out(`  (replaces ${result.previous}, which stays in the store until you delete it)`);
   if (moved) printRebind(context, moved);
-  else context.out('  bindings and mappings not moved (--no-rebind)');
+  else context.out(`  bindings and mappings not moved (--no-rebind): certmapper cert renew ${result.previous} --finish moves them later`);
   if (pfx) context.out(`  wrote ${pfx} (PKCS#12 with the new key, protected by the password)`);
   return 0;
-}
-
-/** The wizard's default last step: every binding of the old certificate, and its mappings, move. */
-export async function rebindEverything(context: CliContext, from: string, to: string): Promise<RebindResult> {
-  const plan = await call(context, 'renewal.plan', { sha256: from });
-  return call(context, 'renewal.rebind', {
-    from,
-    to,
-    bindings: plan.bindings.map((row) => ({ siteId: row.siteId, protocol: row.protocol, address: row.address, port: row.port, host: row.host })),
-    moveMappings: true,
-  });
-}
-
-export function printRebind(context: CliContext, result: RebindResult): void {
-  for (const row of result.rebound) context.out(`  rebound ${bindingText(row)} of site "${row.siteName}"`);
-  for (const site of result.siteCertificatesChanged) context.out(`  site "${site}" now has the new certificate as its own`);
-  for (const mapping of result.mappingsMoved) context.out(`  moved the one-to-one mapping of ${mapping.account} on site "${mapping.siteName}"`);
-  if (result.rebound.length === 0 && result.mappingsMoved.length === 0) context.out('  no binding or one-to-one mapping used the old certificate');
-  for (const row of result.remaining) context.out(`  still on the old certificate: ${bindingText(row)} of site "${row.siteName}"`);
 }

@@ -9,6 +9,8 @@ export interface StoredCertificate {
   /** Canonical subject and issuer names, so chain building is a lookup. */
   subjectKey: string;
   issuerKey: string;
+  /** The renewal that replaced it (absent: none). Read only through renewalOf, which validates it: the file may be edited by hand. */
+  renewal?: unknown;
 }
 
 /** A CRL kept for revocation checks (used by the gateway's revocation step). */

@@ -13,6 +13,7 @@ import {
 import type { Clock, ConfigStore, SecretVault } from '../../ports';
 import { CertificateIndex } from './certificate-index';
 import { privateKeyId, type CertificateDocument, type StoredCertificate } from './certificate-document';
+import { renewalOf } from './certificate-renewal';
 import { buildStoredChain } from './stored-chain';
 import { importOneFile, toStoredCrl } from './import-file';
 import { exportCertificate, type ExportedFile } from './export-certificate';
@@ -50,7 +51,7 @@ export class CertificateService {
     return store ? all.filter((s) => s.store === store) : all;
   }
 
-  /** The list with each certificate's revocation status: one index per CRL set, one lookup per row. */
+  /** The list with each certificate's revocation status (one index per CRL set, one lookup per row) and the renewal that replaced it. */
   listWithStatus(store?: StoreName): CertificateListItem[] {
     const index = this.current();
     const revoked = this.revocation.indexFor(index.document.crls, index);
@@ -58,7 +59,7 @@ export class CertificateService {
     const items: CertificateListItem[] = [];
     for (const stored of Object.values(index.document.certificates)) {
       if (store && stored.summary.store !== store) continue;
-      items.push({ ...stored.summary, revoked: RevocationStatus.of(stored, revoked, registered) });
+      items.push({ ...stored.summary, revoked: RevocationStatus.of(stored, revoked, registered), renewal: renewalOf(stored, index.document) });
     }
     return items;
   }

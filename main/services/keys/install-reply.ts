@@ -2,6 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import { DomainError } from '../../../shared/errors';
 import type { InstallResult, PendingRequest, StoredKey } from '../../../shared/models/key';
 import { privateKeyId, type CertificateDocument } from '../certificates/certificate-document';
+import { withRenewal } from '../certificates/certificate-renewal';
 import { decodeContainer, suggestStore, type DecodedCertificate } from '../certificates/codec';
 import { toStored } from '../certificates/import-file';
 import type { KeyDeps } from './key-deps';
@@ -95,8 +96,11 @@ export function installReply(deps: KeyDeps, options: InstallOptions): InstallRes
   }
 
   const before = deps.certificateStore.read();
-  const draft: CertificateDocument = { ...before, certificates: { ...before.certificates } };
   const importedAt = deps.clock.now().toISOString();
+  // The renewal link goes in the same write as the new certificate: a renewal closed at Verify bindings can then be finished later.
+  const renews = match.request?.renews?.toLowerCase();
+  const linked = renews ? withRenewal(before, renews, { renewedBy: match.leaf.sha256, at: importedAt, finishedAt: null }) : before;
+  const draft: CertificateDocument = { ...linked, certificates: { ...linked.certificates } };
   const leafStore = suggestStore(match.leaf, true);
   const leafResult = installed(match.leaf, before, leafStore);
   const existingLeaf = before.certificates[match.leaf.sha256];

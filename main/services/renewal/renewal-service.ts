@@ -3,8 +3,11 @@ import { sameBindingKey, type BindingRow } from '../../../shared/models/binding'
 import type { CertificateDetails } from '../../../shared/models/certificate';
 import { DEFAULT_KEY_ALGORITHM, KEY_ALGORITHMS, KEY_ALGORITHM_LABELS, REQUEST_SAN_TYPES, type KeyAlgorithm, type RequestSan } from '../../../shared/models/key';
 import type { RebindInput, RebindResult, RenewalMapping, RenewalPlan, RenewInput, RenewResult } from '../../../shared/models/renewal';
+import type { Clock, ConfigStore } from '../../ports';
 import type { AuthorityService } from '../authority/authority-service';
 import type { BindingService } from '../bindings/binding-service';
+import type { CertificateDocument } from '../certificates/certificate-document';
+import { renewalOf, withRenewal } from '../certificates/certificate-renewal';
 import type { CertificateService } from '../certificates/certificate-service';
 import { toPem } from '../certificates/codec';
 import { uniqueName } from '../keys/create-request';
@@ -20,6 +23,9 @@ export interface RenewalDependencies {
   sites: SiteService;
   mappings: MappingService;
   bindings: BindingService;
+  /** certificates.json, where the old certificate keeps the link to the one that replaced it. */
+  certificateStore: ConfigStore<CertificateDocument>;
+  clock: Clock;
 }
 
 const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';
@@ -44,7 +50,9 @@ const presents = (sha256: string) => (row: BindingRow) => row.protocol === 'http
  * remembers which certificate it renews; the local authority can sign it at once, or the request
  * goes to another authority and its reply is installed later (keys.install). Either way the last
  * step, rebind, moves the bindings and one-to-one mappings of the old certificate to the new one.
- * The old certificate stays in the store until it expires or is deleted.
+ * The old certificate stays in the store until it expires or is deleted, marked with the renewal that
+ * replaced it (recorded when the new one is installed, see installReply); until rebind has run for
+ * that renewal, the renewal is unfinished and the wizard resumes at Verify bindings.
  */
 export class RenewalService {
   constructor(private readonly deps: RenewalDependencies) {}
@@ -78,6 +86,7 @@ export class RenewalService {
       bindings: this.deps.bindings.list().filter(presents(details.sha256)),
       mappings: this.mappingsOf(details.sha256),
       pendingRequest: keys.list().requests.find((r) => r.renews === details.sha256) ?? null,
+      renewedBy: this.renewedBy(details.sha256),
     };
   }
 
@@ -91,6 +100,8 @@ export class RenewalService {
     const key = input.key ?? 'new';
     if (plan.localAuthorityUnavailable && input.via === 'local') throw new DomainError('INVALID_INPUT', plan.localAuthorityUnavailable);
     if (key === 'same' && plan.sameKeyUnavailable) throw new DomainError('INVALID_INPUT', plan.sameKeyUnavailable);
+    // A second new certificate would leave the first one unbound and unmarked, with the same name.
+    if (plan.renewedBy && !plan.renewedBy.finishedAt) throw unfinishedError(plan);
     const { keys } = this.deps;
     const known = Object.fromEntries(keys.list().keys.map((k) => [k.id, k]));
     const created = await keys.createRequest({
@@ -138,6 +149,7 @@ export class RenewalService {
       if (site.serverCertificateSha256 === to.sha256) siteCertificatesChanged.push(site.name);
     }
     const moved = input.moveMappings === false ? [] : this.deps.mappings.moveOneToOne(from, to.sha256);
+    this.finish(from, to.sha256);
     const after = this.deps.bindings.list();
     return {
       rebound: after.filter((row) => chosen.some((c) => c.siteId === row.siteId && sameBindingKey(c, row))),
@@ -147,9 +159,40 @@ export class RenewalService {
     };
   }
 
+  /** The renewal that replaced this certificate, with the new certificate as the wizard shows it. */
+  private renewedBy(sha256: string): RenewalPlan['renewedBy'] {
+    const document = this.deps.certificateStore.read();
+    const stored = document.certificates[sha256];
+    const renewal = stored ? renewalOf(stored, document) : null;
+    if (!renewal) return null;
+    const { sha256: newSha256, subject, serial, notAfter } = this.deps.certificates.get(renewal.renewedBy);
+    return { certificate: { sha256: newSha256, subject, serial, notAfter }, at: renewal.at, finishedAt: renewal.finishedAt };
+  }
+
+  /**
+   * Rebinding (whatever was chosen, even nothing: the administrator's "leave them") is the renewal's
+   * last step: the console stops offering Finish Renewal…. Only the renewal that installed `to` is finished.
+   */
+  private finish(from: string, to: string): void {
+    const document = this.deps.certificateStore.read();
+    const stored = document.certificates[from];
+    const renewal = stored ? renewalOf(stored, document) : null;
+    if (!renewal || renewal.renewedBy !== to || renewal.finishedAt) return;
+    this.deps.certificateStore.write(withRenewal(document, from, { ...renewal, finishedAt: this.deps.clock.now().toISOString() }));
+  }
+
   private mappingsOf(sha256: string): RenewalMapping[] {
     return this.deps.sites
       .list()
       .flatMap((site) => site.oneToOne.filter((m) => m.certificateSha256 === sha256).map((m) => ({ siteId: site.id, siteName: site.name, mappingId: m.id, account: m.account })));
   }
+}
+
+function unfinishedError(plan: RenewalPlan): DomainError {
+  const renewed = plan.renewedBy!;
+  return new DomainError(
+    'CONFLICT',
+    `${plan.displayName} was already renewed on ${renewed.at.slice(0, 10)} (new serial ${renewed.certificate.serial}, SHA-256 ${renewed.certificate.sha256}) and that renewal is not finished: ` +
+      `its bindings and mappings were not moved. Finish it (Finish Renewal…, or certmapper cert renew ${plan.sha256} --finish), or delete the new certificate to renew again.`,
+  );
 }

@@ -11,6 +11,7 @@ import { EXPORT_FORMATS } from '../../../shared/ipc';
 import { errorMessage } from '../api';
 import { EXPORT_LABELS, exportCertificate } from '../certificates/export-certificate';
 import { useImport } from '../import/import-context';
+import { unfinishedRenewal } from '../renewal/renewal-status';
 import { kindOfNode } from '../connections/connection-nodes';
 import { useSiteActions } from '../sites/use-site-actions';
 import { useConsoleActions, useSelectedNode, useSelection } from '../state/console-context';
@@ -59,6 +60,8 @@ export function ActionsPane() {
         })),
         // The wizard renews server and client certificates; a CA certificate is renewed with its authority.
         ...(selected.isCA ? [] : [{ label: 'Renew…', icon: <AutorenewOutlined fontSize="small" />, onClick: () => setCertificateDialog('renew') }]),
+        // The wizard, opened on a renewal closed at Verify bindings, resumes there.
+        ...(unfinishedRenewal(selected) ? [{ label: 'Finish Renewal…', icon: <AutorenewOutlined fontSize="small" />, onClick: () => setCertificateDialog('renew') }] : []),
         { label: 'Move to store…', icon: <DriveFileMove fontSize="small" />, onClick: () => setCertificateDialog('move') },
         { label: 'Delete…', icon: <DeleteOutline fontSize="small" />, onClick: () => setCertificateDialog('delete') },
       ]

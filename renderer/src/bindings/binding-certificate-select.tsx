@@ -21,7 +21,8 @@ export function BindingCertificateSelect({ value, onChange, siteCertificate, err
     // The binding's current certificate stays visible even if it was moved to another store since.
     const current = value ? bySha256.get(value) : undefined;
     if (current && !usable.includes(current)) usable.push(current);
-    return usable.sort((a, b) => a.displayName.localeCompare(b.displayName));
+    // Of two with one name, the current one first.
+    return usable.sort((a, b) => a.displayName.localeCompare(b.displayName) || Number(a.renewal !== null) - Number(b.renewal !== null));
   }, [certificates, bySha256, value]);
   const siteName = siteCertificate ? (bySha256.get(siteCertificate)?.displayName ?? shortFingerprint(siteCertificate)) : null;
   return (
@@ -40,6 +41,8 @@ export function BindingCertificateSelect({ value, onChange, siteCertificate, err
       {candidates.map((c) => (
         <MenuItem key={c.sha256} value={c.sha256}>
           {c.displayName} · expires {formatDate(c.notAfter)} · {shortFingerprint(c.sha256)}
+          {/* Renewals keep the name: the renewed-away one says it was replaced. */}
+          {c.renewal && ` · replaced (renewed ${formatDate(c.renewal.at)})`}
         </MenuItem>
       ))}
     </TextField>

@@ -12,7 +12,7 @@ export const CERTIFICATE_COLUMNS: CertificateColumn[] = [
   { id: 'subject', label: 'Subject', width: 'minmax(180px, 2fr)' },
   { id: 'issuer', label: 'Issuer', width: 'minmax(140px, 1.4fr)' },
   { id: 'expires', label: 'Expires', width: '170px' },
-  // Empty unless revoked: "Revoked" in the error colour, its date and reason on hover.
+  // Empty unless revoked ("Revoked" in the error colour, its date and reason on hover) or renewed ("Replaced", or "Renewing" while its bindings wait; by what and when on hover).
   { id: 'status', label: 'Status', width: '90px' },
   { id: 'store', label: 'Store', width: '140px' },
   { id: 'sha256', label: 'SHA-256', width: '160px' },

@@ -17,7 +17,7 @@ import { sortCertificates, type CertificateSort } from './sort-certificates';
  * through a virtualizer so 50,000 rows cost no more than the 30 on screen.
  */
 export function CertificateList({ store, label }: { store?: StoreName; label: string }) {
-  const { certificates, loaded } = useConsoleData();
+  const { certificates, bySha256, loaded } = useConsoleData();
   const { selectedSha256 } = useSelection();
   const { selectCertificate, openDetails, setCertificateDialog } = useConsoleActions();
   const [query, setQuery] = useState('');
@@ -109,6 +109,7 @@ export function CertificateList({ store, label }: { store?: StoreName; label: st
               <CertificateRow
                 key={item.sha256}
                 item={item}
+                successor={item.renewal ? bySha256.get(item.renewal.renewedBy) : undefined}
                 index={virtual.index}
                 top={virtual.start}
                 selected={item.sha256 === selectedSha256}

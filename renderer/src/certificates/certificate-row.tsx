@@ -7,6 +7,7 @@ import { shortFingerprint } from '../util/fingerprint';
 import { STORE_SHORT_LABELS } from '../util/store-labels';
 import { CERTIFICATE_GRID_COLUMNS } from './certificate-columns';
 import { ExpiryText } from './expiry-text';
+import { renewalNote } from '../renewal/renewal-status';
 import { revocationNote } from './revocation-note';
 
 /** Row height in pixels: fixed, so the virtualizer needs no measuring and 50,000 rows scroll smoothly. */
@@ -39,10 +40,14 @@ const RowRoot = styled('div')(({ theme }) => ({
   '& .expired': { color: theme.palette.error.main, fontWeight: 600 },
   '& .soon': { color: theme.palette.warning.main, fontWeight: 600 },
   '& .revoked': { color: theme.palette.error.main, fontWeight: 600 },
+  '& .renewed': { color: theme.palette.text.secondary },
+  '& .renewing': { color: theme.palette.warning.main },
 }));
 
 interface Props {
   item: CertificateListItem;
+  /** The certificate that replaced it (item.renewal), named in the status's tooltip. */
+  successor: CertificateListItem | undefined;
   index: number;
   top: number;
   selected: boolean;
@@ -51,7 +56,7 @@ interface Props {
 }
 
 /** One certificate in the list; memoised so scrolling renders only rows that enter the window. */
-export const CertificateRow = memo(function CertificateRow({ item, index, top, selected, onSelect, onOpen }: Props) {
+export const CertificateRow = memo(function CertificateRow({ item, successor, index, top, selected, onSelect, onOpen }: Props) {
   return (
     <RowRoot
       role="row"
@@ -74,10 +79,17 @@ export const CertificateRow = memo(function CertificateRow({ item, index, top, s
         <ExpiryText notAfter={item.notAfter} />
       </div>
       <div role="gridcell" data-testid="certificate-status">
-        {item.revoked && (
+        {item.revoked ? (
           <span className="revoked" title={revocationNote(item.revoked)}>
             Revoked
           </span>
+        ) : (
+          item.renewal && (
+            // Replaced by a finished renewal; one whose bindings still wait is in the warning colour: something to do.
+            <span className={item.renewal.finishedAt ? 'renewed' : 'renewing'} title={renewalNote({ ...item, renewal: item.renewal }, successor)}>
+              {item.renewal.finishedAt ? 'Replaced' : 'Renewing'}
+            </span>
+          )
         )}
       </div>
       <div role="gridcell" title={STORE_LABELS[item.store]}>

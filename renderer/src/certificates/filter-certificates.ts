@@ -1,10 +1,10 @@
 import type { CertificateListItem, CertificateSummary } from '../../../shared/ipc';
 
 /** Lower-cased text a row is searched by, built once per list (not per keystroke). */
-export function searchText(c: CertificateSummary & Partial<Pick<CertificateListItem, 'revoked'>>): string {
+export function searchText(c: CertificateSummary & Partial<Pick<CertificateListItem, 'revoked' | 'renewal'>>): string {
   const serial = c.serial.toLowerCase();
-  // "revoked" finds the revoked ones.
-  return [c.displayName, c.subject, c.issuer, c.sha256, c.sha1, serial, serial.replace(/[:\s]/g, ''), c.revoked ? 'revoked' : ''].join('\n').toLowerCase();
+  // "revoked" finds the revoked ones, "renewed" or "replaced" those a renewal replaced.
+  return [c.displayName, c.subject, c.issuer, c.sha256, c.sha1, serial, serial.replace(/[:\s]/g, ''), c.revoked ? 'revoked' : '', c.renewal ? 'renewed\nreplaced' : ''].join('\n').toLowerCase();
 }
 
 /**

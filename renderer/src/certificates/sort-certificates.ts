@@ -27,8 +27,9 @@ function sortKey(c: CertificateListItem, column: CertificateColumnId): string | 
     case 'expires':
       return Date.parse(c.notAfter);
     case 'status':
-      // Ascending puts revoked certificates first, the most recently revoked on top.
-      return c.revoked ? `0${String(9e15 - Date.parse(c.revoked.at)).padStart(16, '0')}` : '1';
+      // Ascending puts revoked certificates first, the most recently revoked on top, then the renewed ones likewise.
+      if (c.revoked) return `0${String(9e15 - Date.parse(c.revoked.at)).padStart(16, '0')}`;
+      return c.renewal ? `1${String(9e15 - Date.parse(c.renewal.at)).padStart(16, '0')}` : '2';
     case 'store':
       return naturalKey(STORE_SHORT_LABELS[c.store]);
     case 'sha256':

@@ -8,7 +8,7 @@ import ArticleOutlined from '@mui/icons-material/ArticleOutlined';
 import CancelOutlined from '@mui/icons-material/CancelOutlined';
 import DeleteOutline from '@mui/icons-material/DeleteOutline';
 import AutorenewOutlined from '@mui/icons-material/AutorenewOutlined';
-import type { CertificateSummary } from '../../../shared/ipc';
+import type { CertificateListItem, CertificateRenewal } from '../../../shared/ipc';
 import type { KeyInfo, PendingRequest } from '../../../shared/models/key';
 import { invoke } from '../api';
 import type { ConsoleAction } from '../actions/action-group';
@@ -20,6 +20,7 @@ import { ConfirmDialog } from '../layout/confirm-dialog';
 import { PaneToolbar } from '../layout/pane-toolbar';
 import { SelectableTable, type TableColumn } from '../layout/selectable-table';
 import type { RenewalStart } from '../renewal/renewal-start';
+import { renewalLabel, renewalNote, unfinishedRenewal } from '../renewal/renewal-status';
 import { RenewalWizard } from '../renewal/renewal-wizard';
 import { useConsoleActions } from '../state/console-context';
 import { useConsoleData } from '../state/console-data-context';
@@ -36,13 +37,27 @@ import { useKeys } from './use-keys';
 type Selection = { list: 'certificates' | 'requests' | 'keys'; id: string } | null;
 type Open = 'create' | 'complete' | 'import' | 'show-request' | 'cancel-request' | 'delete-key' | { export: ExportTarget } | { renew: RenewalStart } | null;
 
-const CERTIFICATE_COLUMNS: TableColumn<CertificateSummary>[] = [
-  { id: 'name', label: 'Name', width: 'minmax(140px, 1fr)', render: (c) => c.displayName, title: (c) => c.subject },
-  { id: 'issuedBy', label: 'Issued By', width: 'minmax(140px, 1fr)', render: (c) => commonName(c.issuer), title: (c) => c.issuer },
-  { id: 'key', label: 'Key', width: '130px', render: (c) => c.keyAlgorithm },
-  { id: 'expires', label: 'Expiration Date', width: 'minmax(120px, 0.8fr)', render: (c) => <ExpiryText notAfter={c.notAfter} /> },
-  { id: 'hash', label: 'Certificate Hash', width: 'minmax(150px, 0.8fr)', render: (c) => shortFingerprint(c.sha256), title: (c) => c.sha256 },
-];
+/** The server certificates' columns; Status tells a renewed certificate from the one that replaced it (same name, later expiry). */
+function certificateColumns(bySha256: ReadonlyMap<string, CertificateListItem>): TableColumn<CertificateListItem>[] {
+  return [
+    { id: 'name', label: 'Name', width: 'minmax(120px, 1.2fr)', render: (c) => c.displayName, title: (c) => c.subject },
+    { id: 'issuedBy', label: 'Issued By', width: 'minmax(90px, 0.7fr)', render: (c) => commonName(c.issuer), title: (c) => c.issuer },
+    { id: 'key', label: 'Key', width: '105px', render: (c) => c.keyAlgorithm },
+    { id: 'expires', label: 'Expiration Date', width: 'minmax(125px, 0.8fr)', render: (c) => <ExpiryText notAfter={c.notAfter} /> },
+    { id: 'status', label: 'Status', width: 'minmax(185px, 0.9fr)', render: (c) => <RenewalStatus renewal={c.renewal} />, title: (c) => (c.renewal ? renewalNote({ ...c, renewal: c.renewal }, bySha256.get(c.renewal.renewedBy)) : '') },
+    { id: 'hash', label: 'Certificate Hash', width: 'minmax(140px, 0.7fr)', render: (c) => shortFingerprint(c.sha256), title: (c) => c.sha256 },
+  ];
+}
+
+/** The Status cell: empty for a current certificate; a renewal still waiting for its bindings in the warning colour. */
+function RenewalStatus({ renewal }: { renewal: CertificateRenewal | null }) {
+  if (!renewal) return null;
+  return (
+    <Box component="span" sx={{ color: renewal.finishedAt ? 'text.secondary' : 'warning.main' }}>
+      {renewalLabel(renewal)}
+    </Box>
+  );
+}
 
 /**
  * IIS's Server Certificates page with IIS 4's Key Manager behind it: the server's certificates with
@@ -57,6 +72,7 @@ export function KeysPane() {
   const serverCertificates = useMemo(() => certificates.filter((c) => c.store === 'server' && c.hasPrivateKey), [certificates]);
   const keyName = (id: string) => keys.find((k) => k.id === id)?.name ?? '—';
 
+  const serverCertificateColumns = useMemo(() => certificateColumns(bySha256), [bySha256]);
   const certificate = selection?.list === 'certificates' ? serverCertificates.find((c) => c.sha256 === selection.id) : undefined;
   const request = selection?.list === 'requests' ? requests.find((r) => r.id === selection.id) : undefined;
   const key = selection?.list === 'keys' ? keys.find((k) => k.id === selection.id) : undefined;
@@ -88,6 +104,8 @@ export function KeysPane() {
     { label: 'Renew…', icon: <AutorenewOutlined fontSize="small" />, onClick: () => certificate && setOpen({ renew: { sha256: certificate.sha256 } }), disabled: !certificate },
     // A renewal request's reply goes through the wizard, which then moves the old certificate's bindings.
     { label: 'Continue Renewal…', icon: <AutorenewOutlined fontSize="small" />, onClick: () => request?.renews && setOpen({ renew: { sha256: request.renews } }), disabled: !request?.renews },
+    // A renewal closed at Verify bindings: the wizard reopens there with the old and the new certificate.
+    { label: 'Finish Renewal…', icon: <AutorenewOutlined fontSize="small" />, onClick: () => certificate && setOpen({ renew: { sha256: certificate.sha256 } }), disabled: !unfinishedRenewal(certificate) },
     { label: 'Import Key…', icon: <FileUploadOutlined fontSize="small" />, onClick: () => setOpen('import') },
     { label: 'Export…', icon: <FileDownloadOutlined fontSize="small" />, onClick: () => exportTarget && setOpen({ export: exportTarget }), disabled: !exportTarget },
     { label: 'View Request…', icon: <ArticleOutlined fontSize="small" />, onClick: () => setOpen('show-request'), disabled: !request },
@@ -114,7 +132,7 @@ export function KeysPane() {
         </Typography>
         <SelectableTable
           label="Server certificates"
-          columns={CERTIFICATE_COLUMNS}
+          columns={serverCertificateColumns}
           items={serverCertificates}
           getId={(c) => c.sha256}
           selectedId={selectedIn('certificates')}

@@ -60,7 +60,8 @@ export function BindingsStep({ plan, renewed, chosen, onChosen, moveMappings, on
         </Box>
       )}
       <Typography variant="body2" color="text.secondary">
-        Rebind moves the checked bindings; the gateway presents the new certificate from the next TLS handshake. An unchecked binding keeps the old certificate until it expires.
+        Rebind moves the checked bindings; the gateway presents the new certificate from the next TLS handshake. An unchecked binding keeps the old certificate until it expires. With nothing checked,
+        Finish Without Moving leaves them all on the old certificate and ends the renewal; Close keeps it open, and Finish Renewal… on the old certificate comes back here.
       </Typography>
     </Box>
   );

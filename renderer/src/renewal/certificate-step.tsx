@@ -35,6 +35,10 @@ export function CertificateStep({ plan }: { plan: RenewalPlan }) {
           { field: 'Kind', value: PROFILE_LABELS[plan.profile] },
           ...(plan.account ? [{ field: 'Account', value: plan.account }] : []),
           { field: 'Issued by', value: plan.issuedByLocalAuthority ? 'The local certification authority' : 'Another authority, or self-signed' },
+          // Renewing it again makes one more certificate with the same name: say that it was already replaced.
+          ...(plan.renewedBy
+            ? [{ field: 'Already renewed', value: `On ${formatDate(plan.renewedBy.at)}: replaced by serial ${plan.renewedBy.certificate.serial}, valid until ${formatDate(plan.renewedBy.certificate.notAfter)}`, testId: 'renewal-already-renewed' }]
+            : []),
         ]}
       />
       <Box component="section" aria-labelledby="renewal-uses">

@@ -26,7 +26,12 @@ interface Props {
   onClose(): void;
 }
 
-/** Where a wizard opened on this plan starts: rebinding an installed reply, installing a pending one, or from the top. */
+/** The new certificate to rebind to: the one just installed, else that of a renewal closed at Verify bindings before. */
+function installedOf(plan: RenewalPlan, installed: RenewedCertificate | null): RenewedCertificate | null {
+  return installed ?? (plan.renewedBy && !plan.renewedBy.finishedAt ? plan.renewedBy.certificate : null);
+}
+
+/** Where a wizard opened on this plan starts: rebinding an installed certificate, installing a pending reply, or from the top. */
 function initialStep(plan: RenewalPlan, installed: RenewedCertificate | null): WizardStep {
   if (installed) return 'bindings';
   if (plan.pendingRequest) return 'install';
@@ -35,25 +40,29 @@ function initialStep(plan: RenewalPlan, installed: RenewedCertificate | null): W
 
 const PRIMARY_LABELS: Partial<Record<WizardStep, string>> = { install: 'Install', bindings: 'Rebind', summary: 'Finish' };
 
+/** Verify bindings with nothing checked: the administrator's explicit "leave them on the old certificate", which also ends the renewal. */
+const LEAVE_LABEL = 'Finish Without Moving';
+
 /** Steps where closing keeps what was done (so the button says Close), and what then stays. */
 const CLOSE_TITLES: Partial<Record<WizardStep, string>> = {
   install: 'The request stays pending: Continue Renewal… installs its reply later',
-  bindings: 'The new certificate stays installed; the bindings keep presenting the old one until you change them in Bindings',
+  bindings: 'The new certificate stays installed and the bindings keep presenting the old one: Finish Renewal… on the old certificate comes back here',
 };
 
 /** The wizard's steps, Back/Next and the calls behind them, inside RenewalWizard's dialog. */
 export function RenewalFlow({ plan, installed, submit, onClose }: Props) {
   const { report } = useConsoleActions();
-  const [step, setStep] = useState<WizardStep>(() => initialStep(plan, installed));
+  const [step, setStep] = useState<WizardStep>(() => initialStep(plan, installedOf(plan, installed)));
   const [choices, setChoices] = useState(() => initialChoices(plan));
   const [tried, setTried] = useState(false);
   const [request, setRequest] = useState<PendingRequest | null>(plan.pendingRequest);
   const [reply, setReply] = useState<ReplyFile | null>(null);
-  const [renewed, setRenewed] = useState<RenewedCertificate | null>(installed);
+  const [renewed, setRenewed] = useState<RenewedCertificate | null>(() => installedOf(plan, installed));
   // Every binding checked by default: a renewal that leaves one on the old certificate is the exception.
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(plan.bindings.map(bindingRowId)));
   const [moveMappings, setMoveMappings] = useState(true);
   const [result, setResult] = useState<RebindResult | null>(null);
+  const movesNothing = chosen.size === 0 && !(moveMappings && plan.mappings.length > 0) && plan.bindings.length + plan.mappings.length > 0;
   const heading = useRef<HTMLHeadingElement>(null);
   const subjectProblem = choices.subject.trim() ? undefined : 'The new certificate needs a subject, e.g. CN=www.example.com';
 
@@ -175,7 +184,7 @@ export function RenewalFlow({ plan, installed, submit, onClose }: Props) {
           Back
         </Button>
         <Button type="submit" form="renewal-form" variant="contained" disabled={submit.busy || (step === 'install' && !reply)}>
-          {PRIMARY_LABELS[step] ?? 'Next'}
+          {step === 'bindings' && movesNothing ? LEAVE_LABEL : (PRIMARY_LABELS[step] ?? 'Next')}
         </Button>
       </DialogActions>
     </>
