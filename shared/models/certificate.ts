@@ -130,10 +130,14 @@ export const certificateDetailsSchema = certificateSummarySchema.extend({
    * as a revocation's source; empty when there is none, and then "not revoked" is not known.
    */
   revocationCheckedAgainst: z.array(z.string()),
+  /** The renewal that replaced it (CertificateListItem.renewal). */
+  renewal: certificateRenewalSchema.nullable(),
 });
 export type CertificateDetails = z.infer<typeof certificateDetailsSchema>;
 /** The revocation part of the details: computed only where it is shown, as it may have to read the store's CRLs. */
 export type CertificateRevocationStatus = Pick<CertificateDetails, 'revoked' | 'revocationCheckedAgainst'>;
+/** What the details add to the stored certificate: computed only where they are shown. */
+export type CertificateStatusDetails = CertificateRevocationStatus & Pick<CertificateDetails, 'renewal'>;
 
 export const crlSummarySchema = z.object({
   sha256: z.string(),

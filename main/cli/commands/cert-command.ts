@@ -7,7 +7,7 @@ import { parseChoice } from '../parse-options';
 import { VERIFY_USAGE, verifyCommand } from './verify-command';
 import { listExpiring } from './expiry-command';
 import { RENEW_USAGE, renewCommand } from './renew-command';
-import { revokedCell } from './revoked-cell';
+import { replacedCell, revokedCell } from './revoked-cell';
 import { revocationLine } from './revocation-line';
 
 export const CERT_USAGE = `certmapper cert import FILE...|- [--password P] [--store root|intermediate|client|server] [--json]
@@ -107,8 +107,8 @@ async function list(context: CliContext): Promise<number> {
     context.out(JSON.stringify(items, null, 2));
     return 0;
   }
-  const rows = items.map((c) => [c.sha256, c.store, c.notAfter.slice(0, 10), revokedCell(c.revoked), c.displayName]);
-  context.out(formatTable(['SHA-256', 'STORE', 'EXPIRES', 'REVOKED', 'SUBJECT'], rows));
+  const rows = items.map((c) => [c.sha256, c.store, c.notAfter.slice(0, 10), revokedCell(c.revoked), replacedCell(c.renewal), c.displayName]);
+  context.out(formatTable(['SHA-256', 'STORE', 'EXPIRES', 'REVOKED', 'REPLACED', 'SUBJECT'], rows));
   return 0;
 }
 
@@ -128,6 +128,7 @@ async function show(context: CliContext): Promise<number> {
     ['Serial', details.serial],
     ['Valid', `${details.notBefore} .. ${details.notAfter} (${details.daysLeft} days left)`],
     ['Revoked', revocationLine(details)],
+    ['Replaced', details.renewal ? `by ${details.renewal.renewedBy} on ${details.renewal.at.slice(0, 10)}${details.renewal.finishedAt ? '' : ` (renewal not finished: certmapper cert renew ${details.sha256} --finish)`}` : '-'],
     ['Store', details.store],
     ['Key', `${details.keyAlgorithm}${details.hasPrivateKey ? ' (private key in vault)' : ''}`],
     ['SANs', facts.subjectAltNames.map((s) => `${s.type}:${s.value}`).join(', ') || '-'],

@@ -2,7 +2,7 @@ import {
   DomainError,
   type CertificateDetails,
   type CertificateListItem,
-  type CertificateRevocationStatus,
+  type CertificateStatusDetails,
   type CertificateSummary,
   type CrlSummary,
   type ExportFormat,
@@ -24,7 +24,7 @@ import { RevocationStatus, type RegisteredRevocations } from './revocation-statu
 const DAY_MS = 86_400_000;
 
 /** A certificate's details as the store holds them, before the revocation status is looked up. */
-export type StoredCertificateDetails = Omit<CertificateDetails, keyof CertificateRevocationStatus>;
+export type StoredCertificateDetails = Omit<CertificateDetails, keyof CertificateStatusDetails>;
 
 /** The certificate store: Trusted Root, Intermediate, Client and Server, keyed by SHA-256 of the DER. */
 export class CertificateService {
@@ -77,7 +77,7 @@ export class CertificateService {
     const status = this.revocation.statusOf(stored, index.document.crls, index, this.registered());
     // The store's chain builder knows no CRLs: a revoked certificate's path must not read as valid beside its red box.
     const chain = status.revoked ? { ...details.chain, status: 'invalid' as const, message: `This certificate was revoked on ${status.revoked.at.slice(0, 10)} (${status.revoked.reason ?? 'no reason given'}), by ${status.revoked.source}.` } : details.chain;
-    return { ...details, chain, ...status };
+    return { ...details, chain, ...status, renewal: renewalOf(stored, index.document) };
   }
 
   /** The details without their revocation status: what other services read, with no CRL to parse. */

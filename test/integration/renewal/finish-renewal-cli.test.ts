@@ -62,6 +62,11 @@ describe('cert renew --finish: a renewal left at Verify bindings, finished later
     expect(bound()).toBe(old.sha256);
     expect(listed(old.sha256).renewal).toEqual({ renewedBy: renewed.sha256, at: expect.stringMatching(ISO), finishedAt: null });
     expect(listed(renewed.sha256).renewal).toBeNull();
+    // The same in words: cert list's REPLACED column, cert show's Replaced row.
+    const row = (sha256: string) => ok('cert', 'list').split('\n').find((line) => line.startsWith(sha256)) ?? '(no row)';
+    expect(row(old.sha256)).toMatch(new RegExp(`\\d{4}-\\d\\d-\\d\\d by ${renewed.sha256.slice(0, 12)}… \\(not finished\\)`));
+    expect(row(renewed.sha256)).not.toContain(' by ');
+    expect(ok('cert', 'show', old.sha256)).toMatch(new RegExp(`^Replaced +by ${renewed.sha256} on \\d{4}-\\d\\d-\\d\\d \\(renewal not finished: certmapper cert renew ${old.sha256} --finish\\)$`, 'm'));
 
     const again = cli('cert', 'renew', old.sha256, '--ca', 'local');
     expect([again.status, again.stderr]).toEqual([1, expect.stringContaining(`that renewal is not finished: its bindings and mappings were not moved. Finish it (Finish Renewal…, or certmapper cert renew ${old.sha256} --finish)`)]);
@@ -79,6 +84,7 @@ describe('cert renew --finish: a renewal left at Verify bindings, finished later
     await served(renewed.serial);
     expect(bound()).toBe(renewed.sha256);
     expect(listed(old.sha256).renewal).toEqual({ renewedBy: renewed.sha256, at: expect.stringMatching(ISO), finishedAt: expect.stringMatching(ISO) });
+    expect(ok('cert', 'show', old.sha256)).toMatch(new RegExp(`^Replaced +by ${renewed.sha256} on \\d{4}-\\d\\d-\\d\\d$`, 'm'));
 
     const nothing = cli('cert', 'renew', old.sha256, '--finish');
     expect([nothing.status, nothing.stderr]).toEqual([1, expect.stringMatching(/Nothing to finish for web\.lab\.test .*its renewal by [0-9a-f]{64} was finished on \d{4}-\d\d-\d\d/)]);
