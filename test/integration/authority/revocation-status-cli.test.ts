@@ -49,7 +49,7 @@ describe('certmapper cert list / map list: revocation status', () => {
     expect(list.filter((c) => c.revoked).map((c) => c.sha256)).toEqual([alice]);
 
     const table = ok('cert', 'list');
-    expect(table.split('\n')[0]).toMatch(/SHA-256\s+STORE\s+EXPIRES\s+REVOKED\s+SUBJECT/);
+    expect(table.split('\n')[0]).toMatch(/SHA-256\s+STORE\s+EXPIRES\s+REVOKED\s+REPLACED\s+SUBJECT/);
     const today = new Date().toISOString().slice(0, 10);
     expect(rowOf(table, alice)).toMatch(new RegExp(`${today} keyCompromise`));
     expect(rowOf(table, bob)).toMatch(/\s-\s/);
