@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sha256HexSchema } from './certificate';
+import { certificateRenewalSchema, sha256HexSchema } from './certificate';
 
 /** What names one binding among all sites: IIS's binding information "address:port:host" plus the protocol. */
 export const bindingKeySchema = z.object({
@@ -18,6 +18,12 @@ export const bindingInputSchema = bindingKeySchema.extend({
 });
 export type BindingInput = z.infer<typeof bindingInputSchema>;
 
+/** The renewal that replaced a bound certificate (CertificateListItem.renewal), with the name and expiry of what replaced it. */
+export const boundRenewalSchema = certificateRenewalSchema.extend({
+  successor: z.object({ displayName: z.string(), notAfter: z.string() }),
+});
+export type BoundRenewal = z.infer<typeof boundRenewalSchema>;
+
 /** The certificate a binding presents, as the list shows it. */
 export const boundCertificateSchema = z.object({
   sha256: z.string(),
@@ -28,6 +34,12 @@ export const boundCertificateSchema = z.object({
   daysLeft: z.number(),
   /** Stored, with its private key: the gateway can serve it. */
   usable: z.boolean(),
+  /**
+   * A renewal replaced it, yet the binding still presents it: while the renewal is not finished,
+   * finishing it moves the binding; once finished, the binding was left here (by choice or edited
+   * since), and changing its certificate is the way to the new one.
+   */
+  renewal: boundRenewalSchema.nullable(),
 });
 export type BoundCertificate = z.infer<typeof boundCertificateSchema>;
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { BindingRow } from '../../shared/models/binding';
+import type { CertificateListItem } from '../../shared/models/certificate';
 import { PROJECT_ROOT } from '../helpers/paths';
 import { startConsole, type RunningConsole } from '../helpers/start-console';
 import { createTestPki, type TestPki } from '../helpers/test-pki';
@@ -20,7 +21,9 @@ import { dropFiles } from './drop-files';
 // reply installed in the wizard after coming back to it, and once more through Complete Certificate
 // Request. Each time a real TLS client must be shown the new certificate by the gateway. Last, a
 // renewal closed at Verify bindings: the old certificate says so and offers Finish Renewal…, which
-// reopens the wizard there; once rebound it is marked as replaced, in the list and the binding picker.
+// reopens the wizard there (from Server Certificates, and from the Bindings pane, where the binding
+// says it still presents the replaced certificate); once rebound it is marked as replaced, in the list
+// and the binding picker. A renewal finished without moving the binding leaves it marked as information.
 
 const RESULTS = join(PROJECT_ROOT, 'test-results');
 const DEFAULT_SITE = { host: '127.0.0.1', port: 8443 };
@@ -118,6 +121,21 @@ describe('Renew Certificate wizard in Chromium, on the Default Web Site', () => 
     expect(await wizard().getByTestId('renewal-rebound').textContent()).toContain('https://127.0.0.1:8443 of site "Default Web Site"');
     expect(await wizard().getByTestId('renewal-remaining').textContent()).toContain('None.');
     return serial;
+  };
+  /** The Default Web Site's row in the Bindings pane, once it presents the certificate. */
+  const openBindingRow = async (sha256: string): Promise<Locator> => {
+    await page.getByRole('treeitem', { name: 'Bindings', exact: true }).click();
+    const row = page.getByTestId('bindings').getByRole('grid', { name: 'Bindings' }).locator(`[role="row"][data-site="Default Web Site"][data-certificate="${sha256}"]`);
+    await row.waitFor();
+    return row;
+  };
+  const bindingActions = (): Locator => page.getByRole('group', { name: 'Binding actions' });
+  /** The old certificate's renewal and the new certificate, as the certificate store lists them. */
+  const renewalOfStore = async (sha256: string) => {
+    const items = (await api<{ items: CertificateListItem[] }>('certificates.list')).items;
+    const renewal = items.find((c) => c.sha256 === sha256)?.renewal;
+    expect(renewal).toBeTruthy();
+    return { at: renewal!.at, renewedBy: items.find((c) => c.sha256 === renewal!.renewedBy)! };
   };
   /** A date as the console shows it (the browser's locale). */
   const formatted = (iso: string): Promise<string> => page.evaluate((at) => new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: '2-digit' }).format(Date.parse(at)), iso);
@@ -269,8 +287,24 @@ describe('Renew Certificate wizard in Chromium, on the Default Web Site', () => 
     await close.click();
     await wizard().waitFor({ state: 'detached' });
 
-    // The binding keeps the old certificate; the old one says its renewal waits, also after a reload of the console.
+    // The binding keeps the old certificate, and says so where the bindings are looked at, with the way out.
     expect((await boundCertificate()).sha256).toBe(old.sha256);
+    const waitingRenewal = await renewalOfStore(old.sha256);
+    const bindingRow = await openBindingRow(old.sha256);
+    const replaced = bindingRow.getByTestId('binding-replaced');
+    expect(await replaced.textContent()).toBe('Renewal not finished');
+    expect(await replaced.getAttribute('title')).toBe(
+      `Replaced by a renewal on ${await formatted(waitingRenewal.at)} — the new certificate expires ${await formatted(waitingRenewal.renewedBy.notAfter)}. The renewal is not finished: Finish Renewal… moves this binding to the new certificate.`,
+    );
+    await bindingRow.click();
+    await page.screenshot({ path: join(RESULTS, 'renewal-binding-unfinished.png') });
+    await bindingActions().getByRole('button', { name: 'Finish Renewal…' }).click();
+    await step('bindings').waitFor();
+    expect(await wizard().getByTestId('renewal-installed').textContent()).toContain(`serial ${serial}`);
+    await wizard().getByRole('button', { name: 'Close' }).click();
+    await wizard().waitFor({ state: 'detached' });
+
+    // The old certificate says its renewal waits too, also after a reload of the console.
     await page.reload();
     await selectServerCertificate(old.sha256);
     const waiting = await renewalStatus(old.sha256);
@@ -292,9 +326,10 @@ describe('Renew Certificate wizard in Chromium, on the Default Web Site', () => 
     expect(await finishRenewal.isDisabled()).toBe(true);
     await page.screenshot({ path: join(RESULTS, 'renewal-marked.png') });
 
-    // The binding's certificate picker marks the replaced one; the current one is not marked.
-    await page.getByRole('treeitem', { name: 'Bindings', exact: true }).click();
-    await page.getByTestId('bindings').getByRole('grid', { name: 'Bindings' }).locator('[role="row"][data-site="Default Web Site"]').dblclick();
+    // Moved: the binding no longer says anything about a renewal. Its certificate picker marks the replaced one; the current one is not marked.
+    const movedRow = await openBindingRow(renewed.sha256);
+    expect(await movedRow.getByTestId('binding-replaced').count()).toBe(0);
+    await movedRow.dblclick();
     const binding = page.getByRole('dialog', { name: /Site Binding$/ });
     await binding.getByRole('combobox', { name: /^SSL certificate/ }).click();
     const option = (sha256: string) => page.getByRole('option', { name: new RegExp(`· ${sha256.slice(0, 8)}…`) });
@@ -304,6 +339,41 @@ describe('Renew Certificate wizard in Chromium, on the Default Web Site', () => 
     await page.keyboard.press('Escape');
     await binding.getByRole('button', { name: 'Cancel' }).click();
     await binding.waitFor({ state: 'detached' });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('finished without moving the binding, the binding says it kept the replaced certificate, as information; Edit… moves it', async () => {
+    const old = await boundCertificate();
+    await openWizard(old.sha256);
+    await acceptDefaultsUpToAuthority();
+    await wizard().getByRole('button', { name: 'Next' }).click();
+    await step('bindings').waitFor();
+    await wizard().getByRole('checkbox', { name: /of site "Default Web Site"/ }).uncheck();
+    await wizard().getByRole('button', { name: 'Finish Without Moving' }).click();
+    await step('summary').waitFor();
+    await finish();
+
+    const kept = await renewalOfStore(old.sha256);
+    const bindingRow = await openBindingRow(old.sha256);
+    const replaced = bindingRow.getByTestId('binding-replaced');
+    expect(await replaced.textContent()).toBe(`Replaced on ${await formatted(kept.at)}`);
+    expect(await replaced.getAttribute('title')).toBe(
+      `Replaced by a renewal on ${await formatted(kept.at)} — the new certificate expires ${await formatted(kept.renewedBy.notAfter)}. The renewal was finished without moving this binding: Edit… changes its certificate.`,
+    );
+    await bindingRow.click();
+    expect(await bindingActions().getByRole('button', { name: 'Finish Renewal…' }).count()).toBe(0);
+    await page.screenshot({ path: join(RESULTS, 'renewal-binding-kept.png') });
+
+    await bindingActions().getByRole('button', { name: 'Edit…' }).click();
+    const binding = page.getByRole('dialog', { name: /Site Binding$/ });
+    await binding.getByRole('combobox', { name: /^SSL certificate/ }).click();
+    await page.getByRole('option', { name: new RegExp(`· ${kept.renewedBy.sha256.slice(0, 8)}…`) }).click();
+    await binding.getByRole('button', { name: 'OK' }).click();
+    await binding.waitFor({ state: 'detached' });
+    const movedRow = page.getByTestId('bindings').locator(`[role="row"][data-site="Default Web Site"][data-certificate="${kept.renewedBy.sha256}"]`);
+    await movedRow.waitFor();
+    expect(await movedRow.getByTestId('binding-replaced').count()).toBe(0);
+    await expectPresented(kept.renewedBy.serial);
     expect(pageErrors).toEqual([]);
   });
 });

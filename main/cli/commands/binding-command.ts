@@ -3,6 +3,8 @@ import { bindingText, type BindingKey, type BindingRow } from '../../../shared/m
 import { call, UsageError, type CliContext } from '../cli-context';
 import { parseBinding } from '../parse-options';
 import { formatTable } from '../table';
+import { replacedBindingNotes } from './replaced-binding-notes';
+import { replacedCell } from './revoked-cell';
 
 export const BINDING_USAGE = `certmapper binding list [--json]
 certmapper binding add --site NAME --bind https://IP:PORT [--host NAME] --server-cert SHA256   (without --server-cert: the site's certificate)
@@ -61,8 +63,10 @@ async function list(context: CliContext, json: boolean): Promise<number> {
     context.out(JSON.stringify(items, null, 2));
     return 0;
   }
-  const rows = items.map((b) => [b.siteName, `${b.protocol}://${b.address.includes(':') ? `[${b.address}]` : b.address}:${b.port}`, b.host ?? '', certificateText(b), b.certificate?.sha256 ?? b.missingCertificateSha256 ?? '']);
-  context.out(formatTable(['SITE', 'BINDING', 'HOST', 'CERTIFICATE', 'SHA-256'], rows));
+  const rows = items.map((b) => [b.siteName, `${b.protocol}://${b.address.includes(':') ? `[${b.address}]` : b.address}:${b.port}`, b.host ?? '', certificateText(b), replacedCell(b.certificate?.renewal), b.certificate?.sha256 ?? b.missingCertificateSha256 ?? '']);
+  context.out(formatTable(['SITE', 'BINDING', 'HOST', 'CERTIFICATE', 'REPLACED', 'SHA-256'], rows));
+  const notes = replacedBindingNotes(items);
+  if (notes.length > 0) context.out(['', ...notes].join('\n'));
   return 0;
 }
 

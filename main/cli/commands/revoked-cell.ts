@@ -5,7 +5,7 @@ export function revokedCell(revoked: CertificateRevocation | null | undefined): 
   return revoked ? `${revoked.at.slice(0, 10)}${revoked.reason ? ` ${revoked.reason}` : ''}` : '-';
 }
 
-/** The REPLACED column of `cert list`: "2026-12-03 by 1a2b3c4d5e6f…", "(not finished)" while its bindings wait; "-" when not renewed. */
+/** The REPLACED column of `cert list` and `binding list`: "2026-12-03 by 1a2b3c4d5e6f…", "(not finished)" while its bindings wait; "-" when not renewed. */
 export function replacedCell(renewal: CertificateRenewal | null | undefined): string {
   if (!renewal) return '-';
   return `${renewal.at.slice(0, 10)} by ${renewal.renewedBy.slice(0, 12)}…${renewal.finishedAt ? '' : ' (not finished)'}`;

@@ -1,5 +1,5 @@
-import type { BindingRow, BoundCertificate } from '../../../shared/models/binding';
-import type { CertificateSummary } from '../../../shared/models/certificate';
+import type { BindingRow, BoundCertificate, BoundRenewal } from '../../../shared/models/binding';
+import type { CertificateRenewal, CertificateSummary } from '../../../shared/models/certificate';
 import type { Site } from '../../../shared/models/site';
 
 const DAY_MS = 86_400_000;
@@ -7,13 +7,20 @@ const DAY_MS = 86_400_000;
 /** Whole days until a date, rounded down (negative once past), as `cert show` counts them. */
 export const daysUntil = (iso: string, now: Date): number => Math.floor((Date.parse(iso) - now.getTime()) / DAY_MS);
 
+/** The certificate store as the bindings list reads it: each certificate's summary, and the renewals that replaced some. */
+export interface BoundCertificates {
+  summaries: ReadonlyMap<string, CertificateSummary>;
+  /** By the SHA-256 of the replaced certificate (CertificateService.renewals). */
+  renewals: ReadonlyMap<string, CertificateRenewal>;
+}
+
 /** Every binding of every site, sites by name and bindings in their configured order, with the certificate each presents. */
-export function bindingRows(sites: readonly Site[], certificates: ReadonlyMap<string, CertificateSummary>, now: Date): BindingRow[] {
+export function bindingRows(sites: readonly Site[], certificates: BoundCertificates, now: Date): BindingRow[] {
   const rows: BindingRow[] = [];
   for (const site of [...sites].sort((a, b) => a.name.localeCompare(b.name))) {
     for (const binding of site.bindings) {
       const sha256 = binding.protocol === 'https' ? (binding.certificateSha256 ?? site.serverCertificateSha256) : null;
-      const summary = sha256 ? certificates.get(sha256) : undefined;
+      const summary = sha256 ? certificates.summaries.get(sha256) : undefined;
       rows.push({
         siteId: site.id,
         siteName: site.name,
@@ -22,7 +29,7 @@ export function bindingRows(sites: readonly Site[], certificates: ReadonlyMap<st
         port: binding.port,
         host: binding.host,
         ownCertificateSha256: binding.certificateSha256,
-        certificate: summary ? boundCertificate(summary, now) : null,
+        certificate: summary ? boundCertificate(summary, certificates, now) : null,
         missingCertificateSha256: sha256 && !summary ? sha256 : null,
       });
     }
@@ -30,7 +37,7 @@ export function bindingRows(sites: readonly Site[], certificates: ReadonlyMap<st
   return rows;
 }
 
-function boundCertificate(summary: CertificateSummary, now: Date): BoundCertificate {
+function boundCertificate(summary: CertificateSummary, certificates: BoundCertificates, now: Date): BoundCertificate {
   return {
     sha256: summary.sha256,
     subject: summary.subject,
@@ -39,5 +46,13 @@ function boundCertificate(summary: CertificateSummary, now: Date): BoundCertific
     notAfter: summary.notAfter,
     daysLeft: daysUntil(summary.notAfter, now),
     usable: summary.hasPrivateKey,
+    renewal: boundRenewal(certificates.renewals.get(summary.sha256), certificates.summaries),
   };
+}
+
+function boundRenewal(renewal: CertificateRenewal | undefined, summaries: ReadonlyMap<string, CertificateSummary>): BoundRenewal | null {
+  // The summaries and the renewals are two reads of the store: another process may delete the new certificate in between.
+  const successor = renewal ? summaries.get(renewal.renewedBy) : undefined;
+  if (!renewal || !successor) return null;
+  return { ...renewal, successor: { displayName: successor.displayName, notAfter: successor.notAfter } };
 }

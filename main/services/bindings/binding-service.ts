@@ -48,7 +48,7 @@ export class BindingService {
 
   list(): BindingRow[] {
     const summaries = new Map(this.certificates.list().map((c) => [c.sha256, c]));
-    return bindingRows(this.sites.list(), summaries, this.options.clock.now());
+    return bindingRows(this.sites.list(), { summaries, renewals: this.certificates.renewals() }, this.options.clock.now());
   }
 
   /** Every reason the binding cannot be saved on this site (empty: it can); `replacing` is the binding an edit changes. */

@@ -2,6 +2,7 @@ import {
   DomainError,
   type CertificateDetails,
   type CertificateListItem,
+  type CertificateRenewal,
   type CertificateStatusDetails,
   type CertificateSummary,
   type CrlSummary,
@@ -62,6 +63,17 @@ export class CertificateService {
       items.push({ ...stored.summary, revoked: RevocationStatus.of(stored, revoked, registered), renewal: renewalOf(stored, index.document) });
     }
     return items;
+  }
+
+  /** The renewal that replaced each replaced certificate, by its SHA-256: for lists that show it beside a certificate without its revocation status (the bindings). */
+  renewals(): Map<string, CertificateRenewal> {
+    const { document } = this.current();
+    const renewals = new Map<string, CertificateRenewal>();
+    for (const [sha256, stored] of Object.entries(document.certificates)) {
+      const renewal = renewalOf(stored, document);
+      if (renewal) renewals.set(sha256, renewal);
+    }
+    return renewals;
   }
 
   counts(): { certificates: number; crls: number } {

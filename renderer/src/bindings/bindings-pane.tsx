@@ -3,6 +3,7 @@ import { Alert, Box, Typography } from '@mui/material';
 import Add from '@mui/icons-material/Add';
 import Edit from '@mui/icons-material/Edit';
 import DeleteOutline from '@mui/icons-material/DeleteOutline';
+import AutorenewOutlined from '@mui/icons-material/AutorenewOutlined';
 import { bindingText, type BindingRow } from '../../../shared/models/binding';
 import { invoke } from '../api';
 import type { ConsoleAction } from '../actions/action-group';
@@ -13,28 +14,23 @@ import { FeaturePage } from '../features/feature-page';
 import { ConfirmDialog } from '../layout/confirm-dialog';
 import { PaneToolbar } from '../layout/pane-toolbar';
 import { SelectableTable, type TableColumn } from '../layout/selectable-table';
+import { RenewalWizard } from '../renewal/renewal-wizard';
 import { useConsoleActions } from '../state/console-context';
 import { useSitesData } from '../state/sites-data-context';
-import { shortFingerprint } from '../util/fingerprint';
+import { BindingCertificateCell } from './binding-certificate-cell';
 import { BindingDialog } from './binding-dialog';
 import { bindingRowId, keyOfRow } from './binding-row-id';
 import { useBindings } from './use-bindings';
 
-function certificateCell(row: BindingRow) {
-  if (row.protocol === 'http') return '—';
-  if (row.missingCertificateSha256) return <span className="expired">Missing from the store ({shortFingerprint(row.missingCertificateSha256)})</span>;
-  if (!row.certificate) return 'None';
-  return `${row.certificate.displayName}${row.ownCertificateSha256 ? '' : " (the site's)"}`;
-}
-
+// The certificate gets the most room: it carries the second line of a replaced certificate (binding-certificate-cell.tsx).
 const COLUMNS: TableColumn<BindingRow>[] = [
-  { id: 'site', label: 'Site', width: 'minmax(120px, 1fr)', render: (b) => b.siteName, title: (b) => b.siteName },
-  { id: 'type', label: 'Type', width: '64px', render: (b) => b.protocol },
-  { id: 'address', label: 'IP address', width: 'minmax(100px, 0.8fr)', render: (b) => (b.address === '*' ? 'All (*)' : b.address) },
+  { id: 'site', label: 'Site', width: 'minmax(110px, 1fr)', render: (b) => b.siteName, title: (b) => b.siteName },
+  { id: 'type', label: 'Type', width: '56px', render: (b) => b.protocol },
+  { id: 'address', label: 'IP address', width: 'minmax(112px, 0.6fr)', render: (b) => (b.address === '*' ? 'All (*)' : b.address) },
   { id: 'port', label: 'Port', width: '64px', render: (b) => b.port },
-  { id: 'host', label: 'Host name', width: 'minmax(100px, 1fr)', render: (b) => b.host ?? '', title: (b) => b.host ?? '' },
-  { id: 'certificate', label: 'Certificate', width: 'minmax(140px, 1.2fr)', render: certificateCell, title: (b) => b.certificate?.subject ?? '' },
-  { id: 'expires', label: 'Expires', width: 'minmax(130px, 0.8fr)', render: (b) => (b.certificate ? <ExpiryText notAfter={b.certificate.notAfter} /> : '') },
+  { id: 'host', label: 'Host name', width: 'minmax(110px, 0.9fr)', render: (b) => b.host ?? '', title: (b) => b.host ?? '' },
+  { id: 'certificate', label: 'Certificate', width: 'minmax(200px, 1.6fr)', render: (b) => <BindingCertificateCell row={b} />, title: (b) => b.certificate?.subject ?? '' },
+  { id: 'expires', label: 'Expires', width: 'minmax(120px, 0.9fr)', render: (b) => (b.certificate ? <ExpiryText notAfter={b.certificate.notAfter} /> : '') },
 ];
 
 /** IIS's Site Bindings dialog as a pane for the whole server: every site's bindings, Add, Edit and Remove. */
@@ -45,13 +41,17 @@ export function BindingsPane() {
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<BindingRow | 'new' | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
+  const [finishing, setFinishing] = useState<string | null>(null);
   const row = rows.find((r) => bindingRowId(r) === selected);
+  const unfinished = row?.certificate?.renewal && !row.certificate.renewal.finishedAt ? row.certificate : null;
   const lastOfSite = row ? rows.filter((r) => r.siteId === row.siteId).length === 1 : false;
 
   const actions: ConsoleAction[] = [
     { label: 'Add…', icon: <Add fontSize="small" />, onClick: () => setEditing('new'), disabled: sites.length === 0 },
     { label: 'Edit…', icon: <Edit fontSize="small" />, onClick: () => row && setEditing(row), disabled: !row },
     { label: 'Remove', icon: <DeleteOutline fontSize="small" />, onClick: () => setConfirmRemove(true), disabled: !row },
+    // Offered where the binding says its renewal is not finished: the wizard reopens at Verify bindings.
+    ...(unfinished ? [{ label: 'Finish Renewal…', icon: <AutorenewOutlined fontSize="small" />, onClick: () => setFinishing(unfinished.sha256) }] : []),
   ];
   usePublishActions('Bindings', actions);
 
@@ -90,6 +90,7 @@ export function BindingsPane() {
           }}
         />
       )}
+      {finishing && <RenewalWizard start={{ sha256: finishing }} onClose={() => setFinishing(null)} />}
       {confirmRemove && row && (
         <ConfirmDialog
           title="Remove binding"

@@ -27,6 +27,11 @@ describe('cert renew --finish: a renewal left at Verify bindings, finished later
   const json = <T,>(...args: string[]): T => JSON.parse(ok(...args, '--json')) as T;
   const listed = (sha256: string) => json<CertificateListItem[]>('cert', 'list').find((c) => c.sha256 === sha256)!;
   const bound = () => json<BindingRow[]>('binding', 'list').find((r) => r.siteName === 'Web')!.certificate!.sha256;
+  /** `binding list` as an administrator reads it: the Web site's row, and the lines under the table. */
+  const bindingList = () => {
+    const [table = '', ...notes] = ok('binding', 'list').split('\n\n');
+    return { row: table.split('\n').find((line) => line.startsWith('Web ')) ?? '(no row)', notes: notes.join('\n').split('\n').filter(Boolean) };
+  };
   const served = (serial: string) => until(() => sClientCertificate(port), (c) => c?.serialNumber === serial, `port ${port} presenting serial ${serial}`);
   let pki: TestPki;
   let serve: RunningConsole | undefined;
@@ -67,6 +72,13 @@ describe('cert renew --finish: a renewal left at Verify bindings, finished later
     expect(row(old.sha256)).toMatch(new RegExp(`\\d{4}-\\d\\d-\\d\\d by ${renewed.sha256.slice(0, 12)}… \\(not finished\\)`));
     expect(row(renewed.sha256)).not.toContain(' by ');
     expect(ok('cert', 'show', old.sha256)).toMatch(new RegExp(`^Replaced +by ${renewed.sha256} on \\d{4}-\\d\\d-\\d\\d \\(renewal not finished: certmapper cert renew ${old.sha256} --finish\\)$`, 'm'));
+    // Where the bindings are looked at: binding list's REPLACED column, and under the table how to finish the renewal.
+    const web = bindingList();
+    expect(web.row).toMatch(new RegExp(`web\\.lab\\.test \\(expires \\d{4}-\\d\\d-\\d\\d, the site's\\) +\\d{4}-\\d\\d-\\d\\d by ${renewed.sha256.slice(0, 12)}… \\(not finished\\) +${old.sha256}$`));
+    expect(web.notes).toEqual([
+      expect.stringMatching(new RegExp(`^https://127\\.0\\.0\\.1:${port} of site "Web" presents web\\.lab\\.test, replaced on \\d{4}-\\d\\d-\\d\\d by a renewal \\(the new certificate expires ${listed(renewed.sha256).notAfter.slice(0, 10)}\\); the renewal is not finished: certmapper cert renew ${old.sha256} --finish moves it$`)),
+    ]);
+    expect(json<BindingRow[]>('binding', 'list')[0]!.certificate!.renewal).toEqual({ renewedBy: renewed.sha256, at: expect.stringMatching(ISO), finishedAt: null, successor: { displayName: 'web.lab.test', notAfter: listed(renewed.sha256).notAfter } });
 
     const again = cli('cert', 'renew', old.sha256, '--ca', 'local');
     expect([again.status, again.stderr]).toEqual([1, expect.stringContaining(`that renewal is not finished: its bindings and mappings were not moved. Finish it (Finish Renewal…, or certmapper cert renew ${old.sha256} --finish)`)]);
@@ -84,6 +96,7 @@ describe('cert renew --finish: a renewal left at Verify bindings, finished later
     await served(renewed.serial);
     expect(bound()).toBe(renewed.sha256);
     expect(listed(old.sha256).renewal).toEqual({ renewedBy: renewed.sha256, at: expect.stringMatching(ISO), finishedAt: expect.stringMatching(ISO) });
+    expect(bindingList()).toEqual({ row: expect.stringMatching(/\) +- +[0-9a-f]{64}$/), notes: [] });
     expect(ok('cert', 'show', old.sha256)).toMatch(new RegExp(`^Replaced +by ${renewed.sha256} on \\d{4}-\\d\\d-\\d\\d$`, 'm'));
 
     const nothing = cli('cert', 'renew', old.sha256, '--finish');
@@ -104,6 +117,16 @@ describe('cert renew --finish: a renewal left at Verify bindings, finished later
     expect(bound()).toBe(renewed.sha256);
     expect(listed(renewed.sha256).renewal).toMatchObject({ renewedBy: newest, finishedAt: expect.stringMatching(ISO) });
     expect(cli('cert', 'renew', renewed.sha256, '--finish').status).toBe(1);
+
+    // Left by choice: still said under binding list, as information, with the command that moves this binding.
+    const web = bindingList();
+    expect(web.row).toMatch(new RegExp(` \\d{4}-\\d\\d-\\d\\d by ${newest.slice(0, 12)}… +${renewed.sha256}$`));
+    const setCommand = `certmapper binding set --site Web --bind https://127.0.0.1:${port} --server-cert ${newest}`;
+    expect(web.notes).toEqual([expect.stringMatching(/the new certificate expires \d{4}-\d\d-\d\d\); the renewal was finished without moving it: /)]);
+    expect(web.notes[0]).toContain(`${setCommand} moves it`);
+    ok(...setCommand.split(' ').slice(1));
+    expect(bound()).toBe(newest);
+    expect(bindingList().notes).toEqual([]);
   });
 
   it('--finish takes no renewal options', () => {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../../shared/errors';
+import { contract } from '../../../shared/ipc';
 import { createServices, type Services } from '../../../main/services/create-services';
 import { emptyAuthorityDocument } from '../../../main/services/authority/authority-document';
 import { emptyCertificateDocument, type CertificateDocument } from '../../../main/services/certificates/certificate-document';
@@ -65,6 +66,7 @@ describe('the renewal link on the old certificate', () => {
     services.renewal.rebind({ from: old, to: renewed, bindings: [{ siteId: binding!.siteId, protocol: 'https', address: '127.0.0.1', port: 9443, host: null }] });
     expect(services.sites.get('Shop').serverCertificateSha256).toBe(renewed);
     expect(listed(old).renewal?.finishedAt).toBe('2026-12-03T08:10:00.000Z');
+    expect(services.bindings.list().map((row) => row.certificate)).toEqual([expect.objectContaining({ sha256: renewed, renewal: null })]);
   });
 
   it('is recorded when the reply to a request for another authority is installed', async () => {
@@ -90,6 +92,19 @@ describe('the renewal link on the old certificate', () => {
     expect(services.sites.get('Shop').serverCertificateSha256).toBe(old);
     expect(services.renewal.plan(old).renewedBy?.finishedAt).toBe('2026-12-03T08:10:00.000Z');
     expect((await services.renewal.renew({ sha256: old, via: 'local' })).stage).toBe('installed');
+  });
+
+  it('is shown on the bindings that still present the old certificate, with the new one\'s expiry, also once finished without moving them', async () => {
+    // As the console and `binding list` receive it: through the channel's own schema.
+    const bound = () => contract['bindings.list'].output.parse({ items: services.bindings.list() }).items.map((row) => row.certificate);
+    const renewed = await renewLocally();
+    const expires = services.certificates.get(renewed).notAfter;
+    expect(bound()).toEqual([
+      expect.objectContaining({ sha256: old, renewal: { renewedBy: renewed, at: '2026-12-03T08:10:00.000Z', finishedAt: null, successor: { displayName: 'shop.example', notAfter: expires } } }),
+    ]);
+
+    leaveBindings(renewed);
+    expect(bound()).toEqual([expect.objectContaining({ sha256: old, renewal: expect.objectContaining({ renewedBy: renewed, finishedAt: '2026-12-03T08:10:00.000Z' }) })]);
   });
 
   it('is finished only by the rebind to the certificate that renewal installed', async () => {
