@@ -4,7 +4,7 @@ import { call, UsageError, type CliContext } from '../cli-context';
 import { parseBinding } from '../parse-options';
 import { formatTable } from '../table';
 import { replacedBindingNotes } from './replaced-binding-notes';
-import { replacedCell } from './revoked-cell';
+import { replacedCell } from './status-cells';
 
 export const BINDING_USAGE = `certmapper binding list [--json]
 certmapper binding add --site NAME --bind https://IP:PORT [--host NAME] --server-cert SHA256   (without --server-cert: the site's certificate)

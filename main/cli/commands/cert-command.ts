@@ -7,7 +7,7 @@ import { parseChoice } from '../parse-options';
 import { VERIFY_USAGE, verifyCommand } from './verify-command';
 import { listExpiring } from './expiry-command';
 import { RENEW_USAGE, renewCommand } from './renew-command';
-import { replacedCell, revokedCell } from './revoked-cell';
+import { replacedCell, revokedCell } from './status-cells';
 import { revocationLine } from './revocation-line';
 
 export const CERT_USAGE = `certmapper cert import FILE...|- [--password P] [--store root|intermediate|client|server] [--json]

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { call, UsageError, type CliContext } from '../cli-context';
 import { formatTable } from '../table';
-import { revokedCell } from './revoked-cell';
+import { revokedCell } from './status-cells';
 
 export const MAP_USAGE = `certmapper map add --site NAME --cert FILE --account USER [--password P] [--disabled]
 certmapper map list --site NAME [--json]

@@ -1,3 +1,4 @@
+// The status columns the CLI lists share, so `cert list`, `map list` and `binding list` say a state in the same words.
 import type { CertificateRenewal, CertificateRevocation } from '../../../shared/ipc';
 
 /** The REVOKED column of `cert list` and `map list`: "2026-12-03 keyCompromise" (the reason when known), "-" when not revoked. */
