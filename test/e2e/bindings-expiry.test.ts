@@ -116,6 +116,13 @@ describe('bindings and certificate expiry in the web console', () => {
     const grid = pane.getByRole('grid', { name: 'Bindings' });
     await grid.locator('[role="row"][data-site="Shop"]').waitFor();
     expect(await grid.locator('[role="row"][data-site="Shop"]').textContent()).toContain("shop.test (the site's)");
+    // Its certificate expires within 30 days: said in words, and in the warning colour as everywhere else.
+    const expires = grid.locator('[role="row"][data-site="Shop"] .soon');
+    expect(await expires.textContent()).toMatch(/\(1[23] days left\)$/);
+    const colourOf = (locator: typeof expires) => locator.evaluate((element) => getComputedStyle(element).color);
+    const siteCell = grid.locator('[role="row"][data-site="Shop"] [role="gridcell"]').first();
+    expect(await colourOf(expires)).not.toBe(await colourOf(siteCell));
+    expect(await expires.evaluate((element) => getComputedStyle(element).fontWeight)).toBe('600');
 
     await pane.getByRole('group', { name: 'Binding actions' }).getByRole('button', { name: 'Add…' }).click();
     await dialog().waitFor();

@@ -37,8 +37,6 @@ const RowRoot = styled('div')(({ theme }) => ({
   '& .subject > span': { overflow: 'hidden', textOverflow: 'ellipsis' },
   '& .key': { fontSize: 14, flex: 'none', width: 14, color: theme.palette.primary.main },
   '& .fingerprint': { fontFamily: 'monospace', fontSize: 12 },
-  '& .expired': { color: theme.palette.error.main, fontWeight: 600 },
-  '& .soon': { color: theme.palette.warning.main, fontWeight: 600 },
   '& .revoked': { color: theme.palette.error.main, fontWeight: 600 },
   '& .renewed': { color: theme.palette.text.secondary },
   '& .renewing': { color: theme.palette.warning.main },

@@ -3,7 +3,8 @@ import { formatDate } from '../util/dates';
 
 /**
  * The Expires cell: the date, and how soon when expired or within 30 days. The colour comes from the
- * row's stylesheet through the `expired` / `soon` class: no per-row style computation while scrolling.
+ * console's stylesheet through the `expired` / `soon` class (use-console-theme.ts): no per-row style
+ * computation while scrolling.
  */
 export function ExpiryText({ notAfter }: { notAfter: string }) {
   const level = expiryLevel(notAfter);
