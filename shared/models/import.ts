@@ -9,8 +9,8 @@ export const importFileSchema = z.object({
   /** Shown back in the result; only a label (content decides the format, never the extension). */
   name: z.string().min(1).max(1024),
   contentBase64: z.string().max(Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 4),
-  /** Where the content came from, so a refusal speaks of "the pasted text" rather than "the file"; absent means a file. */
-  source: z.enum(['file', 'paste']).optional(),
+  /** Where the content came from, so a refusal speaks of "the pasted text" or "standard input" rather than "the file"; absent means a file. */
+  source: z.enum(['file', 'paste', 'stdin']).optional(),
 });
 export type ImportFile = z.infer<typeof importFileSchema>;
 

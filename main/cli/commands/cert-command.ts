@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { STORE_NAMES, EXPORT_FORMATS, type ImportFileResult, type StoreName, type ExportFormat } from '../../../shared/ipc';
+import { STORE_NAMES, EXPORT_FORMATS, type ImportFile, type ImportFileResult, type StoreName, type ExportFormat } from '../../../shared/ipc';
 import { call, UsageError, type CliContext } from '../cli-context';
 import { formatTable } from '../table';
 import { parseChoice } from '../parse-options';
@@ -70,11 +70,11 @@ async function importFiles(context: CliContext): Promise<number> {
   if (positionals.filter((p) => p === STDIN).length > 1) throw new UsageError('cert import reads standard input (-) once');
   const store = storeOption(values.store);
   const unreadable: ImportFileResult[] = [];
-  const files: { name: string; contentBase64: string }[] = [];
+  const files: ImportFile[] = [];
   for (const path of positionals) {
     try {
       const content = path === STDIN ? await readStandardInput() : await readFile(path);
-      files.push({ name: nameOf(path), contentBase64: content.toString('base64') });
+      files.push({ name: nameOf(path), contentBase64: content.toString('base64'), ...(path === STDIN ? { source: 'stdin' as const } : {}) });
     } catch (error) {
       const message = `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
       unreadable.push({ file: nameOf(path), ok: false, certificates: [], crls: 0, privateKeys: 0, error: { code: 'IO_ERROR', message } });

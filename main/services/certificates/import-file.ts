@@ -2,7 +2,7 @@ import { DomainError, type ImportFile, type ImportFileResult, type StoreName } f
 import type { SecretVault } from '../../ports';
 import { decodeContainer, nameKeyOf, suggestStore, type DecodedCertificate, type DecodedCrl } from './codec';
 import { privateKeyId, type CertificateDocument, type StoredCertificate, type StoredCrl } from './certificate-document';
-import { inPastedWords } from './pasted-wording';
+import { inWordsOf } from './source-wording';
 
 export interface ImportOptions {
   password?: string;
@@ -23,7 +23,7 @@ export function importOneFile(
     decoded = decodeContainer(Buffer.from(file.contentBase64, 'base64'), { password: options.password });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const message = file.source === 'paste' ? inPastedWords(error.message) : error.message;
+    const message = file.source === 'paste' || file.source === 'stdin' ? inWordsOf(file.source, error.message) : error.message;
     return { ...result, ok: false, error: { code: error.code, message } };
   }
   const keyOwners = new Set<string>();

@@ -126,7 +126,7 @@ describe('certmapper cert import - (standard input)', () => {
 
     const garbage = runCli(['cert', 'import', '-'], { dataDir: data.path, input: 'see the portal for our root CA\n' });
     expect(garbage.status).toBe(1);
-    expect(garbage.stdout).toMatch(/^standard input: refused \(NOT_A_CERTIFICATE\)/);
+    expect(garbage.stdout).toMatch(/^standard input: refused \(NOT_A_CERTIFICATE\): Standard input holds no PEM block/);
     const list = JSON.parse(runCli(['cert', 'list', '--json'], { dataDir: data.path }).stdout) as unknown[];
     expect(list).toHaveLength(4);
 
