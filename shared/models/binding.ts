@@ -18,9 +18,12 @@ export const bindingInputSchema = bindingKeySchema.extend({
 });
 export type BindingInput = z.infer<typeof bindingInputSchema>;
 
-/** The renewal that replaced a bound certificate (CertificateListItem.renewal), with the name and expiry of what replaced it. */
+/**
+ * The renewal that replaced a bound certificate (CertificateListItem.renewal), with what replaces it
+ * today: the renewal's certificate, or the latest renewal of that one when it was renewed again.
+ */
 export const boundRenewalSchema = certificateRenewalSchema.extend({
-  successor: z.object({ displayName: z.string(), notAfter: z.string() }),
+  successor: z.object({ sha256: z.string(), displayName: z.string(), notAfter: z.string() }),
 });
 export type BoundRenewal = z.infer<typeof boundRenewalSchema>;
 

@@ -34,10 +34,10 @@ export function replacedBindingNotes(rows: readonly BindingRow[]): string[] {
 }
 
 function replacedText(certificate: BoundCertificate, renewal: BoundRenewal): string {
-  return `${certificate.displayName}, replaced on ${renewal.at.slice(0, 10)} by a renewal (the new certificate expires ${renewal.successor.notAfter.slice(0, 10)})`;
+  return `${certificate.displayName}, replaced on ${renewal.at.slice(0, 10)} by a renewal (the new certificate${renewal.successor.sha256 === renewal.renewedBy ? '' : `, renewed again since as ${renewal.successor.sha256.slice(0, 12)}…,`} expires ${renewal.successor.notAfter.slice(0, 10)})`;
 }
 
 function finishedNote(row: BindingRow, certificate: BoundCertificate, renewal: BoundRenewal): string {
   const target = `--site ${shellWord(row.siteName)} --bind ${shellWord(bindingText({ ...row, host: null }))}${row.host ? ` --host ${shellWord(row.host)}` : ''}`;
-  return `${bindingText(row)} of site "${row.siteName}" presents ${replacedText(certificate, renewal)}; the renewal was finished without moving it: certmapper binding set ${target} --server-cert ${renewal.renewedBy} moves it`;
+  return `${bindingText(row)} of site "${row.siteName}" presents ${replacedText(certificate, renewal)}; the renewal was finished without moving it: certmapper binding set ${target} --server-cert ${renewal.successor.sha256} moves it`;
 }

@@ -46,13 +46,28 @@ function boundCertificate(summary: CertificateSummary, certificates: BoundCertif
     notAfter: summary.notAfter,
     daysLeft: daysUntil(summary.notAfter, now),
     usable: summary.hasPrivateKey,
-    renewal: boundRenewal(certificates.renewals.get(summary.sha256), certificates.summaries),
+    renewal: boundRenewal(certificates.renewals.get(summary.sha256), certificates),
   };
 }
 
-function boundRenewal(renewal: CertificateRenewal | undefined, summaries: ReadonlyMap<string, CertificateSummary>): BoundRenewal | null {
+function boundRenewal(renewal: CertificateRenewal | undefined, certificates: BoundCertificates): BoundRenewal | null {
+  if (!renewal) return null;
   // The summaries and the renewals are two reads of the store: another process may delete the new certificate in between.
-  const successor = renewal ? summaries.get(renewal.renewedBy) : undefined;
-  if (!renewal || !successor) return null;
-  return { ...renewal, successor: { displayName: successor.displayName, notAfter: successor.notAfter } };
+  const successor = certificates.summaries.get(currentSuccessor(renewal.renewedBy, certificates.renewals));
+  if (!successor) return null;
+  return { ...renewal, successor: { sha256: successor.sha256, displayName: successor.displayName, notAfter: successor.notAfter } };
+}
+
+/**
+ * The certificate that replaces it today: a renewal's certificate may itself have been renewed since
+ * (A by B, then B by C), and a binding left on A should be moved to C, not to B.
+ */
+function currentSuccessor(sha256: string, renewals: ReadonlyMap<string, CertificateRenewal>): string {
+  const seen = new Set<string>();
+  let current = sha256;
+  for (let next = renewals.get(current); next && !seen.has(current); next = renewals.get(current)) {
+    seen.add(current);
+    current = next.renewedBy;
+  }
+  return current;
 }

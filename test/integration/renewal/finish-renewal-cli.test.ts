@@ -78,7 +78,7 @@ describe('cert renew --finish: a renewal left at Verify bindings, finished later
     expect(web.notes).toEqual([
       expect.stringMatching(new RegExp(`^https://127\\.0\\.0\\.1:${port} of site "Web" presents web\\.lab\\.test, replaced on \\d{4}-\\d\\d-\\d\\d by a renewal \\(the new certificate expires ${listed(renewed.sha256).notAfter.slice(0, 10)}\\); the renewal is not finished: certmapper cert renew ${old.sha256} --finish moves it$`)),
     ]);
-    expect(json<BindingRow[]>('binding', 'list')[0]!.certificate!.renewal).toEqual({ renewedBy: renewed.sha256, at: expect.stringMatching(ISO), finishedAt: null, successor: { displayName: 'web.lab.test', notAfter: listed(renewed.sha256).notAfter } });
+    expect(json<BindingRow[]>('binding', 'list')[0]!.certificate!.renewal).toEqual({ renewedBy: renewed.sha256, at: expect.stringMatching(ISO), finishedAt: null, successor: { sha256: renewed.sha256, displayName: 'web.lab.test', notAfter: listed(renewed.sha256).notAfter } });
 
     const again = cli('cert', 'renew', old.sha256, '--ca', 'local');
     expect([again.status, again.stderr]).toEqual([1, expect.stringContaining(`that renewal is not finished: its bindings and mappings were not moved. Finish it (Finish Renewal…, or certmapper cert renew ${old.sha256} --finish)`)]);

@@ -100,11 +100,22 @@ describe('the renewal link on the old certificate', () => {
     const renewed = await renewLocally();
     const expires = services.certificates.get(renewed).notAfter;
     expect(bound()).toEqual([
-      expect.objectContaining({ sha256: old, renewal: { renewedBy: renewed, at: '2026-12-03T08:10:00.000Z', finishedAt: null, successor: { displayName: 'shop.example', notAfter: expires } } }),
+      expect.objectContaining({ sha256: old, renewal: { renewedBy: renewed, at: '2026-12-03T08:10:00.000Z', finishedAt: null, successor: { sha256: renewed, displayName: 'shop.example', notAfter: expires } } }),
     ]);
 
     leaveBindings(renewed);
     expect(bound()).toEqual([expect.objectContaining({ sha256: old, renewal: expect.objectContaining({ renewedBy: renewed, finishedAt: '2026-12-03T08:10:00.000Z' }) })]);
+  });
+
+  it('names what replaces the old certificate today when its renewal was renewed again (A by B, then B by C)', async () => {
+    const bound = () => contract['bindings.list'].output.parse({ items: services.bindings.list() }).items.map((row) => row.certificate?.renewal);
+    const b = await renewLocally();
+    leaveBindings(b);
+    const second = await services.renewal.renew({ sha256: b, via: 'local' });
+    if (second.stage !== 'installed') throw new Error('expected an installed renewal');
+    const c = second.certificate.sha256;
+    services.renewal.rebind({ from: b, to: c, bindings: [], moveMappings: false });
+    expect(bound()).toEqual([expect.objectContaining({ renewedBy: b, successor: { sha256: c, displayName: 'shop.example', notAfter: services.certificates.get(c).notAfter } })]);
   });
 
   it('is finished only by the rebind to the certificate that renewal installed', async () => {
