@@ -73,7 +73,7 @@ export function createServices(deps: ServiceDependencies): Services {
     bindings,
     expiry: new ExpiryService(deps.configStore, deps.certificateStore, deps.clock),
     keys,
-    renewal: new RenewalService({ certificates, keys, authority, sites, mappings, bindings, certificateStore: deps.certificateStore, clock: deps.clock }),
+    renewal: new RenewalService({ certificates, keys, authority, sites, mappings, bindings }),
     snapshotSources: () => ({ config: deps.configStore.read(), certificates: deps.certificateStore.read(), vault: deps.vault }),
   };
 }

@@ -14,7 +14,7 @@ import {
 import type { Clock, ConfigStore, SecretVault } from '../../ports';
 import { CertificateIndex } from './certificate-index';
 import { privateKeyId, type CertificateDocument, type StoredCertificate } from './certificate-document';
-import { renewalOf } from './certificate-renewal';
+import { renewalOf, withRenewal } from './certificate-renewal';
 import { buildStoredChain } from './stored-chain';
 import { importOneFile, toStoredCrl } from './import-file';
 import { exportCertificate, type ExportedFile } from './export-certificate';
@@ -63,6 +63,23 @@ export class CertificateService {
       items.push({ ...stored.summary, revoked: RevocationStatus.of(stored, revoked, registered), renewal: renewalOf(stored, index.document) });
     }
     return items;
+  }
+
+  /** The renewal that replaced this certificate, or null (none, or one renewalOf does not accept). */
+  renewal(sha256: string): CertificateRenewal | null {
+    const { document } = this.current();
+    const stored = document.certificates[sha256.toLowerCase()];
+    return stored ? renewalOf(stored, document) : null;
+  }
+
+  /**
+   * Mark the renewal of `from` finished (its bindings moved, or left by choice), if it is the renewal
+   * that installed `to` and is not finished yet; otherwise nothing changes.
+   */
+  finishRenewal(from: string, to: string): void {
+    const renewal = this.renewal(from);
+    if (!renewal || renewal.renewedBy !== to || renewal.finishedAt) return;
+    this.store.write(withRenewal(this.current().document, from.toLowerCase(), { ...renewal, finishedAt: this.clock.now().toISOString() }));
   }
 
   /** The renewal that replaced each replaced certificate, by its SHA-256: for lists that show it beside a certificate without its revocation status (the bindings). */

@@ -3,11 +3,8 @@ import { sameBindingKey, type BindingRow } from '../../../shared/models/binding'
 import type { CertificateDetails } from '../../../shared/models/certificate';
 import { DEFAULT_KEY_ALGORITHM, KEY_ALGORITHMS, KEY_ALGORITHM_LABELS, REQUEST_SAN_TYPES, type KeyAlgorithm, type RequestSan } from '../../../shared/models/key';
 import type { RebindInput, RebindResult, RenewalMapping, RenewalPlan, RenewInput, RenewResult } from '../../../shared/models/renewal';
-import type { Clock, ConfigStore } from '../../ports';
 import type { AuthorityService } from '../authority/authority-service';
 import type { BindingService } from '../bindings/binding-service';
-import type { CertificateDocument } from '../certificates/certificate-document';
-import { renewalOf, withRenewal } from '../certificates/certificate-renewal';
 import type { CertificateService } from '../certificates/certificate-service';
 import { toPem } from '../certificates/codec';
 import { uniqueName } from '../keys/create-request';
@@ -23,9 +20,6 @@ export interface RenewalDependencies {
   sites: SiteService;
   mappings: MappingService;
   bindings: BindingService;
-  /** certificates.json, where the old certificate keeps the link to the one that replaced it. */
-  certificateStore: ConfigStore<CertificateDocument>;
-  clock: Clock;
 }
 
 const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';
@@ -149,7 +143,9 @@ export class RenewalService {
       if (site.serverCertificateSha256 === to.sha256) siteCertificatesChanged.push(site.name);
     }
     const moved = input.moveMappings === false ? [] : this.deps.mappings.moveOneToOne(from, to.sha256);
-    this.finish(from, to.sha256);
+    // Rebinding (whatever was chosen, even nothing: the administrator's "leave them") is the renewal's
+    // last step: the console stops offering Finish Renewal….
+    this.deps.certificates.finishRenewal(from, to.sha256);
     const after = this.deps.bindings.list();
     return {
       rebound: after.filter((row) => chosen.some((c) => c.siteId === row.siteId && sameBindingKey(c, row))),
@@ -161,24 +157,10 @@ export class RenewalService {
 
   /** The renewal that replaced this certificate, with the new certificate as the wizard shows it. */
   private renewedBy(sha256: string): RenewalPlan['renewedBy'] {
-    const document = this.deps.certificateStore.read();
-    const stored = document.certificates[sha256];
-    const renewal = stored ? renewalOf(stored, document) : null;
+    const renewal = this.deps.certificates.renewal(sha256);
     if (!renewal) return null;
     const { sha256: newSha256, subject, serial, notAfter } = this.deps.certificates.get(renewal.renewedBy);
     return { certificate: { sha256: newSha256, subject, serial, notAfter }, at: renewal.at, finishedAt: renewal.finishedAt };
-  }
-
-  /**
-   * Rebinding (whatever was chosen, even nothing: the administrator's "leave them") is the renewal's
-   * last step: the console stops offering Finish Renewal…. Only the renewal that installed `to` is finished.
-   */
-  private finish(from: string, to: string): void {
-    const document = this.deps.certificateStore.read();
-    const stored = document.certificates[from];
-    const renewal = stored ? renewalOf(stored, document) : null;
-    if (!renewal || renewal.renewedBy !== to || renewal.finishedAt) return;
-    this.deps.certificateStore.write(withRenewal(document, from, { ...renewal, finishedAt: this.deps.clock.now().toISOString() }));
   }
 
   private mappingsOf(sha256: string): RenewalMapping[] {
