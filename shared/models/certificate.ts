@@ -61,6 +61,9 @@ export const certificateRevocationSchema = z.object({
 });
 export type CertificateRevocation = z.infer<typeof certificateRevocationSchema>;
 
+/** A revocation in one plain line, as the CLI and the certificate's path state it: "2026-12-03 (keyCompromise), by <source>". */
+export const revocationSummary = (revoked: CertificateRevocation): string => `${revoked.at.slice(0, 10)} (${revoked.reason ?? 'no reason given'}), by ${revoked.source}`;
+
 /**
  * The renewal that replaced a certificate, as the renewal wizard records it on the old certificate when
  * the new one is installed (Windows keeps such a link on the old certificate too, CERT_RENEWAL_PROP_ID).

@@ -1,4 +1,4 @@
-import type { CertificateDetails } from '../../../shared/ipc';
+import { revocationSummary, type CertificateDetails } from '../../../shared/ipc';
 
 /**
  * The "Revoked" row of `cert show`: "yes, 2026-12-03 (keyCompromise), by <source>", or "no" with the
@@ -7,7 +7,7 @@ import type { CertificateDetails } from '../../../shared/ipc';
  */
 export function revocationLine(details: Pick<CertificateDetails, 'revoked' | 'revocationCheckedAgainst' | 'selfSigned'>): string {
   const { revoked, revocationCheckedAgainst: checked } = details;
-  if (revoked) return `yes, ${revoked.at.slice(0, 10)} (${revoked.reason ?? 'no reason given'}), by ${revoked.source}`;
+  if (revoked) return `yes, ${revocationSummary(revoked)}`;
   if (details.selfSigned) return 'not applicable (self-signed)';
   if (checked.length === 0) return 'unknown: no usable CRL from its issuer is in the store';
   return `no (checked against ${checked.join('; ')})`;

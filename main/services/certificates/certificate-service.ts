@@ -1,5 +1,6 @@
 import {
   DomainError,
+  revocationSummary,
   type CertificateDetails,
   type CertificateListItem,
   type CertificateRenewal,
@@ -105,7 +106,7 @@ export class CertificateService {
     const details = this.get(sha256);
     const status = this.revocation.statusOf(stored, index.document.crls, index, this.registered());
     // The store's chain builder knows no CRLs: a revoked certificate's path must not read as valid beside its red box.
-    const chain = status.revoked ? { ...details.chain, status: 'invalid' as const, message: `This certificate was revoked on ${status.revoked.at.slice(0, 10)} (${status.revoked.reason ?? 'no reason given'}), by ${status.revoked.source}.` } : details.chain;
+    const chain = status.revoked ? { ...details.chain, status: 'invalid' as const, message: `This certificate was revoked on ${revocationSummary(status.revoked)}.` } : details.chain;
     return { ...details, chain, ...status, renewal: renewalOf(stored, index.document) };
   }
 
